@@ -1,0 +1,5 @@
+#include <cstdio>
+int main() {
+    std::puts("mini-restcomm: under construction");
+    return 0;
+}
