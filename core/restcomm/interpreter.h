@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QStringList>
+#include <optional>
 
 namespace mrc {
 
@@ -33,7 +34,7 @@ struct AppLocation {
 };
 
 struct DialOutcome {
-    QString status;  // completed | busy | no-answer | failed | canceled
+    QString status;       // completed | busy | no-answer | failed | canceled
     QString dialCallSid;  // empty when no leg was created ("null" is sent)
     int ringDurationSec = 0;
     int callDurationSec = 0;
@@ -60,11 +61,11 @@ struct Failed {  // no document could be obtained: hang up, and say why in an ev
 };
 }  // namespace step
 
-using Step = std::variant<step::Fetch, step::Dial, step::Hangup, step::Reject, step::Pause,
-                          step::Failed>;
+using Step =
+    std::variant<step::Fetch, step::Dial, step::Hangup, step::Reject, step::Pause, step::Failed>;
 
 class Interpreter {
-public:
+  public:
     // extraParams: sent on every request (ReferTarget, Transferor, Transferee for a refer app).
     Interpreter(CallInfo call, AppLocation app, Params extraParams = {});
 
@@ -85,22 +86,41 @@ public:
 
     Params requestParams() const;  // §4.2 parameters in Restcomm's order, plus extras
 
-private:
-    // implementation detail; see interpreter.cpp
+    // True once a terminal step (Hangup, Reject, Failed) has been returned.
+    bool finished() const { return awaiting_ == Awaiting::Nothing; }
+
+    static constexpr int kMaxConsecutiveRedirects = 10;
+
+  private:
+    // What the I/O side owes us next; any other event is a caller bug and fails the call.
+    enum class Awaiting { Start, Fetch, Dial, Pause, Nothing };
+    // Why the pending fetch was made: only the application's first document has a fallback.
+    enum class FetchKind { App, Fallback, Redirect, DialAction };
+
     Step nextVerb();
-    Step fetch(const QString &url, const QString &method, const Params &params);
+    Step runDial(const rcml::Dial &dial);
+    Step runRedirect(const rcml::Redirect &redirect);
+    Step fetch(FetchKind kind, const QString &url, const QString &method, const Params &params);
     Step failOrFallback(const QString &reason);
+    Step finish(Step terminal);
+    Step unexpected(const char *event);
+    QString resolved(const QString &url) const;  // against the running document's URL
+    Params dialActionParams(const DialOutcome &outcome) const;
 
     CallInfo call_;
     AppLocation app_;
     Params extra_;
-    QString currentUrl_;       // URL of the document being run, for relative URLs
-    bool usingFallback_ = false;
-    bool fetchingAction_ = false;  // the pending fetch is a Dial action / Redirect (no fallback)
+    QString currentUrl_;  // URL of the document being run, for relative URLs
+    Awaiting awaiting_ = Awaiting::Start;
+    FetchKind fetchKind_ = FetchKind::App;
+    QString pendingUrl_;  // URL of the pending fetch: becomes currentUrl_ once it succeeds
+    QString pendingMethod_;
+    QString fallbackCause_;  // why the application URL failed, quoted if the fallback fails too
     rcml::Document document_;
     std::size_t next_ = 0;
+    std::optional<rcml::Dial> runningDial_;  // the Dial whose outcome we wait for
     QStringList warnings_;
-    int redirects_ = 0;  // guards against Redirect loops
+    int redirects_ = 0;  // consecutive Redirects without a Dial: guards against loops
 };
 
 }  // namespace mrc

@@ -1,6 +1,7 @@
 #pragma once
 // RCML document model and strict parser (pure; no I/O). See restcomm-behaviour.md part 2 §3.
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -9,6 +10,8 @@ namespace mrc::rcml {
 
 enum class NounKind { Number, Client, Sip };
 
+// Nouns whose trimmed text is empty (e.g. an RVD "$core_ReferTarget" that substituted to
+// nothing) are left out of Dial::nouns, so such a Dial has no nouns and is skipped.
 struct DialNoun {
     NounKind kind = NounKind::Number;
     QString target;  // number, client login or SIP URI, trimmed
@@ -20,8 +23,8 @@ struct Dial {
     std::vector<DialNoun> nouns;  // several nouns fork; first answer wins
     int timeoutSec = 30;
     int timeLimitSec = 14400;
-    QString callerId;  // empty = caller's From
-    QString action;    // empty = continue with the next verb
+    QString callerId;                         // empty = caller's From
+    QString action;                           // empty = continue with the next verb
     QString method = QStringLiteral("POST");  // anything but GET/POST becomes POST
     QString conference;  // non-empty when the Dial holds <Conference> (not supported yet)
 };
@@ -46,6 +49,9 @@ using Verb = std::variant<Dial, Hangup, Redirect, Reject, Pause, Unsupported>;
 
 struct Document {
     std::vector<Verb> verbs;
+    // Things accepted but not acted upon (Dial record/hangupOnStar, noun screening url,
+    // sendDigits, stray text): the interpreter forwards them as warning events.
+    QStringList warnings;
 };
 
 struct ParseError {
@@ -58,6 +64,9 @@ inline constexpr qsizetype kDefaultMaxDocumentBytes = 64 * 1024;
 
 // Strict: root must be <Response>; a DOCTYPE/entity declaration is refused (no external or
 // internal entities are ever expanded); documents larger than maxBytes are refused.
+// Unknown elements, and negative or non-numeric timeout/timeLimit/length values, are errors
+// naming the element or attribute; an attribute given as empty text takes its default.
+// Text outside verbs is ignored with a warning.
 std::variant<Document, ParseError> parse(const QByteArray &xml,
                                          qsizetype maxBytes = kDefaultMaxDocumentBytes);
 
