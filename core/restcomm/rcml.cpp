@@ -39,33 +39,45 @@ class Parser {
     }
 
   private:
-    // Reads up to and including the root start tag; refuses a DOCTYPE before anything else.
+    // Advances one token; false (error set) on malformed XML, on an entity reference left
+    // unexpanded, and on a DOCTYPE anywhere: Qt accepts one even inside an element and then
+    // expands its entities, so checking only the prolog would let a billion-laughs through.
+    bool next() {
+        if (reader_.atEnd()) {
+            return xmlError();
+        }
+        switch (reader_.readNext()) {
+            case QXmlStreamReader::DTD:
+                // The declarations are parsed into this token but nothing is expanded yet.
+                return fail(
+                    QStringLiteral("DOCTYPE is not allowed in RCML (entities are never expanded)"));
+            case QXmlStreamReader::EntityReference:
+                return fail(
+                    QStringLiteral("entity reference &%1; is not allowed").arg(reader_.name()));
+            case QXmlStreamReader::Invalid:
+                return xmlError();
+            default:
+                return true;
+        }
+    }
+
+    // Reads the prolog (XML declaration, comments) and the root element.
     bool readRoot() {
-        while (!reader_.atEnd()) {
-            switch (reader_.readNext()) {
-                case QXmlStreamReader::DTD:
-                    // The internal subset is parsed into the token but no entity has been
-                    // expanded yet: refusing here defeats billion-laughs and external entities.
-                    return fail(QStringLiteral(
-                        "DOCTYPE is not allowed in RCML (entities are never expanded)"));
-                case QXmlStreamReader::StartElement:
-                    if (reader_.name() != u"Response") {
-                        return fail(QStringLiteral("root element must be <Response>, found <%1>")
-                                        .arg(reader_.qualifiedName()));
-                    }
-                    return readResponse() && readEpilogue();
-                case QXmlStreamReader::Invalid:
-                    return xmlError();
-                default:
-                    break;  // XML declaration, comments, processing instructions
+        while (next()) {
+            if (reader_.tokenType() == QXmlStreamReader::StartElement) {
+                if (reader_.name() != u"Response") {
+                    return fail(QStringLiteral("root element must be <Response>, found <%1>")
+                                    .arg(reader_.qualifiedName()));
+                }
+                return readResponse() && readEpilogue();
             }
         }
-        return xmlError();
+        return false;
     }
 
     bool readResponse() {
-        while (!reader_.atEnd()) {
-            switch (reader_.readNext()) {
+        while (next()) {
+            switch (reader_.tokenType()) {
                 case QXmlStreamReader::StartElement:
                     if (!readVerb()) {
                         return false;
@@ -79,23 +91,19 @@ class Parser {
                                  .arg(reader_.text().trimmed().left(40)));
                     }
                     break;
-                case QXmlStreamReader::EntityReference:
-                    return unexpandedEntity();
-                case QXmlStreamReader::Invalid:
-                    return xmlError();
                 default:
                     break;
             }
         }
-        return xmlError();
+        return false;
     }
 
-    // After </Response>: only comments/whitespace, but the reader must still reach the end
-    // so trailing garbage is reported as not well-formed.
+    // After </Response> only comments and whitespace may follow; reading on to the end makes
+    // the reader report trailing garbage as not well-formed.
     bool readEpilogue() {
         while (!reader_.atEnd()) {
-            if (reader_.readNext() == QXmlStreamReader::Invalid) {
-                return xmlError();
+            if (!next()) {
+                return false;
             }
         }
         return !reader_.hasError() || xmlError();
@@ -151,8 +159,8 @@ class Parser {
         }
 
         QString bareText;  // Restcomm accepts <Dial>target</Dial> without a noun
-        while (!reader_.atEnd()) {
-            switch (reader_.readNext()) {
+        while (next()) {
+            switch (reader_.tokenType()) {
                 case QXmlStreamReader::StartElement:
                     if (!readDialChild(dial)) {
                         return false;
@@ -165,15 +173,11 @@ class Parser {
                     addBareTarget(dial, bareText.trimmed());
                     document_.verbs.emplace_back(std::move(dial));
                     return true;
-                case QXmlStreamReader::EntityReference:
-                    return unexpandedEntity();
-                case QXmlStreamReader::Invalid:
-                    return xmlError();
                 default:
                     break;
             }
         }
-        return xmlError();
+        return false;
     }
 
     bool readDialChild(Dial &dial) {
@@ -260,8 +264,8 @@ class Parser {
     bool readText(QString &out) {
         const QString element = reader_.qualifiedName().toString();
         QString text;
-        while (!reader_.atEnd()) {
-            switch (reader_.readNext()) {
+        while (next()) {
+            switch (reader_.tokenType()) {
                 case QXmlStreamReader::Characters:
                     text += reader_.text();
                     break;
@@ -271,22 +275,18 @@ class Parser {
                 case QXmlStreamReader::StartElement:
                     return fail(QStringLiteral("<%1> may only hold text, found <%2>")
                                     .arg(element, reader_.qualifiedName()));
-                case QXmlStreamReader::EntityReference:
-                    return unexpandedEntity();
-                case QXmlStreamReader::Invalid:
-                    return xmlError();
                 default:
                     break;
             }
         }
-        return xmlError();
+        return false;
     }
 
     // Skips the current element's content; the reader still checks it is well-formed.
     bool skipElement() {
         int depth = 1;
-        while (!reader_.atEnd()) {
-            switch (reader_.readNext()) {
+        while (next()) {
+            switch (reader_.tokenType()) {
                 case QXmlStreamReader::StartElement:
                     ++depth;
                     break;
@@ -295,15 +295,11 @@ class Parser {
                         return true;
                     }
                     break;
-                case QXmlStreamReader::EntityReference:
-                    return unexpandedEntity();
-                case QXmlStreamReader::Invalid:
-                    return xmlError();
                 default:
                     break;
             }
         }
-        return xmlError();
+        return false;
     }
 
     // A whole number of seconds >= 0; an absent or empty attribute keeps `value`'s default.
@@ -343,11 +339,6 @@ class Parser {
         const QString detail = reader_.hasError() ? reader_.errorString()
                                                   : QStringLiteral("premature end of document");
         return fail(QStringLiteral("not well-formed XML: %1").arg(detail));
-    }
-
-    // Only reachable with a DTD, which is refused first; kept so no entity ever slips by.
-    bool unexpandedEntity() {
-        return fail(QStringLiteral("entity reference &%1; is not allowed").arg(reader_.name()));
     }
 
     ParseError takeError() {

@@ -315,6 +315,17 @@ class TestRcmlParser : public QObject {
                    "<!DOCTYPE Response [<!ENTITY % p SYSTEM \"http://127.0.0.1:1/p\"> %p;]>"
                    "<Response/>")
             << "DOCTYPE" << qint64(0);
+        // Qt accepts a DOCTYPE inside an element and then expands its entities.
+        QTest::newRow("doctype inside an element")
+            << response("<Dial>\n<!DOCTYPE r [<!ENTITY n \"+1555\">]>&n;</Dial>") << "DOCTYPE"
+            << qint64(2);
+        QTest::newRow("doctype inside a noun")
+            << response("<Dial><Number><!DOCTYPE r [<!ENTITY n \"1\">]>&n;</Number></Dial>")
+            << "DOCTYPE" << qint64(1);
+        QTest::newRow("doctype inside an unsupported verb")
+            << response("<Say><!DOCTYPE r [<!ENTITY n \"1\">]>&n;</Say>") << "DOCTYPE" << qint64(1);
+        QTest::newRow("doctype between verbs")
+            << response("<Hangup/><!DOCTYPE r [<!ENTITY n \"1\">]>") << "DOCTYPE" << qint64(1);
         QTest::newRow("wrong root") << QByteArray("<Dial>1</Dial>") << "<Dial>" << qint64(1);
         QTest::newRow("root is case sensitive")
             << QByteArray("<response><Hangup/></response>") << "<response>" << qint64(1);
@@ -378,6 +389,22 @@ class TestRcmlParser : public QObject {
         QElapsedTimer timer;
         timer.start();
         const auto result = parse(xml);
+        QVERIFY(timer.elapsed() < 1000);
+        const auto *error = std::get_if<ParseError>(&result);
+        QVERIFY(error);
+        QVERIFY2(error->message.contains(QStringLiteral("DOCTYPE")), qPrintable(error->message));
+    }
+
+    void billionLaughsInsideAnElementIsRefused() {
+        QByteArray dtd = "<!DOCTYPE r [<!ENTITY l0 \"lol\">";
+        for (int i = 1; i <= 9; ++i) {
+            dtd += "<!ENTITY l" + QByteArray::number(i) + " \"" +
+                   QByteArray("&l" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
+        }
+        dtd += "]>";
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = parse(response("<Dial>" + dtd + "&l9;</Dial>"));
         QVERIFY(timer.elapsed() < 1000);
         const auto *error = std::get_if<ParseError>(&result);
         QVERIFY(error);
