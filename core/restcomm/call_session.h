@@ -1,0 +1,136 @@
+#pragma once
+// One call through mini-restcomm: the caller's inbound leg, the RCML interpreter that runs the
+// number's application on it (or none for a client-to-client call), the outbound legs a Dial
+// rings, and the media relay legs that bridge them. Restcomm parity: the caller is answered
+// before a Dial rings the target and hears generated ringback meanwhile.
+#include "restcomm/call_leg.h"
+#include "restcomm/interpreter.h"
+#include "restcomm/media_relay.h"
+#include "restcomm/re_timer.h"
+
+#include <QElapsedTimer>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace mrc {
+
+class CallRegistry;
+class EventSink;
+class FetchHandle;
+class HttpFetcher;
+class Registrar;
+class SipStack;
+class Store;
+
+// What every call needs from the server, owned by the server and outliving every session.
+struct CallServices {
+    SipStack &sip;
+    Registrar &registrar;
+    Store &store;
+    CallRegistry &calls;
+    MediaRelay &relay;
+    HttpFetcher &fetcher;
+    EventSink &events;
+    QString instanceId;
+    QString outboundProxy;  // "host:port" or empty
+    int fetchTimeoutMs = 10000;
+};
+
+class CallSession {
+  public:
+    using Finished = std::function<void(CallSession *)>;  // called once; delete later, not inside
+
+    CallSession(CallServices &services, Finished finished);
+    ~CallSession();
+    CallSession(const CallSession &) = delete;
+    CallSession &operator=(const CallSession &) = delete;
+
+    // A new INVITE to a local number whose application is at `app`.
+    void startApplication(const struct sip_msg *invite, const AppLocation &app,
+                          const QString &dialledNumber);
+    // A new INVITE from an authenticated client to another client (or out through the
+    // outbound proxy): no interpreter, REFER refused (Restcomm parity).
+    void startPeerToPeer(const struct sip_msg *invite, const rcml::DialNoun &callee);
+    // Ends everything now (server shutdown): BYE / CANCEL / 503.
+    void terminate(const QString &why);
+
+    const QString &callSid() const { return callSid_; }
+    bool isFinished() const { return finished_; }
+
+  private:
+    struct Attempt;  // one outbound leg being rung by a Dial
+
+    // caller leg
+    bool acceptCaller(const struct sip_msg *invite, QString *error);
+    bool answerCaller();
+    void onCallerClosed(int code, const QString &reason);
+    QByteArray onCallerReoffer(const QByteArray &offer, QString *error);
+
+    // interpreter
+    void run(Step step);
+    void runFetch(const step::Fetch &fetch);
+    void runDial(const rcml::Dial &dial);
+    void runPause(int seconds);
+
+    // dialing
+    struct Target {
+        QString requestUri;
+        QString description;
+    };
+    std::vector<Target> resolveTargets(const rcml::DialNoun &noun, QStringList *why) const;
+    void startAttempt(const Target &target, const rcml::Dial &dial);
+    void onAttemptProgress(Attempt *attempt, int code);
+    void onAttemptAnswered(Attempt *attempt);
+    void onAttemptClosed(Attempt *attempt, int code, const QString &reason);
+    void onDialTimeout();
+    void onConnectedCalleeClosed();
+    void onTimeLimit();
+    void finishDial(const QString &status);
+    QByteArray onCalleeReoffer(const QByteArray &offer, QString *error);
+
+    void setCallerStatus(const QString &status);
+    void publishState(const QString &leg, const QString &state, const QString &detail = {});
+    void warn(const QString &message);
+    void hangupAll();
+    void finish();
+
+    CallServices &svc_;
+    Finished onFinished_;
+    bool finished_ = false;
+    bool peerToPeer_ = false;
+
+    QString callSid_;
+    std::unique_ptr<Leg> caller_;
+    LegId callerMedia_ = kNoLeg;
+    QByteArray callerOffer_;
+    int callerPayloadType_ = 0;
+    quint64 sdpSessionId_ = 0;
+    quint32 sdpVersion_ = 0;
+    QString callerUser_;  // From user of the caller
+    QString dialled_;     // what the caller dialled (R-URI user)
+
+    std::optional<Interpreter> interpreter_;
+    std::unique_ptr<FetchHandle> fetch_;
+    ReTimer pauseTimer_;
+
+    // Dial in progress / connected
+    std::optional<rcml::Dial> dial_;
+    std::vector<std::unique_ptr<Attempt>> attempts_;
+    std::unique_ptr<Attempt> connected_;
+    ReTimer dialTimer_;
+    ReTimer limitTimer_;
+    QElapsedTimer dialClock_;
+    qint64 ringDurationMs_ = 0;
+    QElapsedTimer talkClock_;
+    QString firstAttemptSid_;  // DialCallSid when no leg answered
+    bool anyBusy_ = false;
+    // Objects that may be inside their own libre callback when we are done with them are
+    // parked here and freed from a zero-delay timer, outside any callback.
+    void bury(std::shared_ptr<void> object);
+    std::vector<std::shared_ptr<void>> graveyard_;
+    ReTimer reapTimer_;
+};
+
+}  // namespace mrc
