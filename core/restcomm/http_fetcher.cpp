@@ -138,6 +138,11 @@ struct FetchHandle::State {
     EventSink *events = nullptr;
     QElapsedTimer clock;
     QByteArray body;
+    // The TCP connection, kept past libre's request when the body is ended by closing it
+    // (no Content-Length, not chunked: e.g. Python's http.server) which libre cannot read.
+    ReUniquePtr<struct tcp_conn> closeDelimited;
+    int closeDelimitedStatus = 0;
+    QByteArray closeDelimitedType;
     bool bodyOverflow = false;
     bool finished = false;
     FetchResult deferredFailure;
@@ -192,15 +197,39 @@ struct FetchHandle::State {
         return 0;
     }
 
+    // libre hands us the connection just before it releases it (only then, in req_close).
+    static void onConnection(struct tcp_conn *connection, struct tls_conn *, void *arg) {
+        static_cast<State *>(arg)->closeDelimited = reShare(connection);
+    }
+
+    static bool bodyEndsAtClose(const struct http_msg *msg) {
+        const bool bodyless = msg->scode < 200 || msg->scode == 204 || msg->scode == 304;
+        return !bodyless && http_msg_hdr(msg, HTTP_HDR_CONTENT_LENGTH) == nullptr &&
+               !http_msg_hdr_has_value(msg, HTTP_HDR_TRANSFER_ENCODING, "chunked");
+    }
+
     static void onResponse(int err, const struct http_msg *msg, void *arg) {
         auto *state = static_cast<State *>(arg);
-        tmr_cancel(&state->timer);
         FetchResult result;
         result.status = msg != nullptr ? msg->scode : 0;
         if (msg != nullptr && pl_isset(&msg->ctyp.type)) {
             result.contentType =
                 (plBytes(msg->ctyp.type) + '/' + plBytes(msg->ctyp.subtype)).toLower();
         }
+        if (err == 0 && msg != nullptr && state->closeDelimited && bodyEndsAtClose(msg)) {
+            // Take the connection over: bytes already read after the head are in msg->_mb.
+            if (msg->_mb != nullptr) {
+                state->body.append(reinterpret_cast<const char *>(mbuf_buf(msg->_mb)),
+                                   qsizetype(mbuf_get_left(msg->_mb)));
+            }
+            state->closeDelimitedStatus = result.status;
+            state->closeDelimitedType = result.contentType;
+            tcp_set_handlers(state->closeDelimited.get(), nullptr, &State::onTailData,
+                             &State::onTailClosed, state);
+            return;  // the timeout keeps running
+        }
+        state->closeDelimited.reset();
+        tmr_cancel(&state->timer);
         if (err != 0) {
             result.error = state->describe(err);
         } else {
@@ -209,11 +238,35 @@ struct FetchHandle::State {
         state->finish(std::move(result));
     }
 
+    static void onTailData(struct mbuf *mb, void *arg) {
+        auto *state = static_cast<State *>(arg);
+        if (onData(mbuf_buf(mb), mbuf_get_left(mb), nullptr, arg) != 0) {
+            state->finishCloseDelimited(EOVERFLOW);
+        }
+    }
+
+    static void onTailClosed(int, void *arg) { static_cast<State *>(arg)->finishCloseDelimited(0); }
+
+    void finishCloseDelimited(int err) {
+        tmr_cancel(&timer);
+        closeDelimited.reset();
+        FetchResult result;
+        result.status = closeDelimitedStatus;
+        result.contentType = closeDelimitedType;
+        if (err != 0) {
+            result.error = describe(err);
+        } else {
+            result.body = std::move(body);
+        }
+        finish(std::move(result));
+    }
+
     static void onTimeout(void *arg) {
         auto *state = static_cast<State *>(arg);
         if (state->inFlight != nullptr) {
             mem_deref(std::exchange(state->inFlight, nullptr));
         }
+        state->closeDelimited.reset();
         FetchResult result;
         result.error = QStringLiteral("timeout after %1 ms").arg(state->request.timeoutMs);
         state->finish(std::move(result));
@@ -313,6 +366,7 @@ std::unique_ptr<FetchHandle> HttpFetcher::fetch(const FetchRequest &request, Cal
             state->inFlight = nullptr;
             state->failLater(state->describe(err));
         } else {
+            http_req_set_conn_handler(state->inFlight, &FetchHandle::State::onConnection);
             tmr_start(&state->timer, uint64_t(state->request.timeoutMs),
                       &FetchHandle::State::onTimeout, state.get());
         }

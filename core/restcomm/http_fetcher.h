@@ -8,8 +8,8 @@
 // Built on libre's HTTP client, on the libre thread. Hosts: IP literals and "localhost"
 // (-> 127.0.0.1) connect directly; other names are resolved with libre's DNS client using the
 // system's name servers (no /etc/hosts). Bodies over kMaxBodyBytes are an error.
-// Known limit (libre 1.1.0): a response with neither Content-Length nor chunked encoding
-// (body ended by closing the connection) is read as empty.
+// Bodies may be sized by Content-Length, chunked, or ended by the server closing the connection
+// (libre 1.1.0 cannot read the latter; we take its connection over for that case).
 #include <QByteArray>
 #include <QString>
 

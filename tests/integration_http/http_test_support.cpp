@@ -151,7 +151,20 @@ struct RawServer::Impl {
         Impl *server;
         ReUniquePtr<struct tcp_conn> tcp;
         QByteArray input;
+        struct tmr tailTimer {};
+        ~Connection() { tmr_cancel(&tailTimer); }
     };
+    bool closeAfterReply = false;
+    QByteArray tail;
+    int tailDelayMs = 0;
+
+    static void onTailTimer(void *arg) {
+        auto *connection = static_cast<Connection *>(arg);
+        if (connection->tcp && !connection->server->tail.isEmpty()) {
+            sendAll(connection->tcp.get(), connection->server->tail);
+        }
+        connection->tcp.reset();
+    }
     ReUniquePtr<struct tcp_sock> socket;
     quint16 port = 0;
     QByteArray reply;
@@ -162,6 +175,7 @@ struct RawServer::Impl {
         auto *impl = static_cast<Impl *>(arg);
         auto connection = std::make_unique<Connection>();
         connection->server = impl;
+        tmr_init(&connection->tailTimer);
         struct tcp_conn *raw = nullptr;
         if (tcp_accept(&raw, impl->socket.get(), nullptr, onReceive, onClose, connection.get()) !=
             0) {
@@ -195,6 +209,11 @@ struct RawServer::Impl {
             connection->input.remove(0, total);
             if (!connection->server->reply.isEmpty()) {
                 sendAll(connection->tcp.get(), connection->server->reply);
+                if (connection->server->closeAfterReply) {
+                    tmr_start(&connection->tailTimer, uint64_t(connection->server->tailDelayMs),
+                              onTailTimer, connection);
+                    return;
+                }
             }
         }
     }
@@ -221,6 +240,11 @@ quint16 RawServer::port() const {
 }
 void RawServer::setReply(const QByteArray &reply) {
     impl_->reply = reply;
+}
+void RawServer::setCloseAfterReply(const QByteArray &tail, int delayMs) {
+    impl_->closeAfterReply = true;
+    impl_->tail = tail;
+    impl_->tailDelayMs = delayMs;
 }
 const QList<QByteArray> &RawServer::requests() const {
     return impl_->requests;

@@ -43,6 +43,8 @@ class RawServer {
     ~RawServer();
     quint16 port() const;
     void setReply(const QByteArray &reply);
+    // After the reply: send `tail` `delayMs` later (if not empty), then close the connection.
+    void setCloseAfterReply(const QByteArray &tail = {}, int delayMs = 0);
     const QList<QByteArray> &requests() const;
 
     struct Impl;

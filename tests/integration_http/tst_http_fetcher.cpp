@@ -196,6 +196,36 @@ class TestHttpFetcher : public QObject {
         QCOMPARE(result_->contentType, QByteArray("text/xml"));
     }
 
+    // Python's http.server style: HTTP/1.0, no Content-Length, the body ends when it closes.
+    void bodyEndedByCloseIsRead_data() {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<QByteArray>("tail");
+        QTest::addColumn<int>("delayMs");
+        const QByteArray head = "HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\n\r\n";
+        QTest::newRow("with the head") << head + "<Response><Dial>" << QByteArray() << 0;
+        QTest::newRow("after the head") << head << QByteArray("<Response><Dial>") << 50;
+        QTest::newRow("split") << head + "<Response>" << QByteArray("<Dial>") << 50;
+    }
+
+    void bodyEndedByCloseIsRead() {
+        QFETCH(QByteArray, reply);
+        QFETCH(QByteArray, tail);
+        QFETCH(int, delayMs);
+        RawServer server;
+        server.setReply(reply);
+        server.setCloseAfterReply(tail, delayMs);
+        HttpFetcher fetcher(&sink_);
+        auto handle = fetcher.fetch(
+            {FetchMethod::Get, QStringLiteral("http://127.0.0.1:%1/").arg(server.port()), {}, 5000},
+            collect());
+        QVERIFY(waitResult());
+        QCOMPARE(result_->error, QString());
+        QCOMPARE(result_->status, 200);
+        QCOMPARE(result_->contentType, QByteArray("text/xml"));
+        QCOMPARE(result_->body, QByteArray("<Response><Dial>"));
+        QCOMPARE(sink_.events.size(), 1);
+    }
+
     void destroyingHandleCancelsWithoutCallback() {
         RawServer server;  // never answers
         HttpFetcher fetcher(&sink_);
