@@ -95,8 +95,11 @@ int main(int argc, char *argv[]) {
         QStringLiteral("fetch-timeout"),
         QStringLiteral("Timeout of application (RCML) requests in ms (default 10000)."),
         QStringLiteral("MS"), QStringLiteral("10000"));
+    const QCommandLineOption noLab(
+        QStringLiteral("no-lab"),
+        QStringLiteral("Do not import the built-in Lab configuration into an empty store."));
     parser.addOptions({sipListen, httpListen, rtpPorts, dataDir, config, domain, accountSid,
-                       authToken, outboundProxy, logFormat, fetchTimeout});
+                       authToken, outboundProxy, logFormat, fetchTimeout, noLab});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         return fail(
@@ -144,7 +147,7 @@ int main(int argc, char *argv[]) {
         return fail(QStringLiteral("--fetch-timeout must be a number of milliseconds >= 100"));
     }
     QFile lab(QStringLiteral(":/lab/lab-config.json"));
-    if (lab.open(QIODevice::ReadOnly)) {
+    if (!parser.isSet(noLab) && lab.open(QIODevice::ReadOnly)) {
         options.labConfig = lab.readAll();
     }
     return mrc::runServer(options);
