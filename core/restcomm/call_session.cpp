@@ -406,7 +406,9 @@ void CallSession::runFetch(const step::Fetch &fetch) {
     request.params = fetch.params;
     request.timeoutMs = svc_.fetchTimeoutMs;
     fetch_ = svc_.fetcher.fetch(request, [this](const FetchResult &result) {
-        // fetch_ must stay alive while its callback runs; the next step may replace it.
+        // We are inside fetch_'s own callback and the next step may start another fetch:
+        // park the finished handle instead of destroying it here.
+        bury(std::shared_ptr<FetchHandle>(std::move(fetch_)));
         if (result.status == 0) {
             run(interpreter_->onFetchFailed(result.error));
         } else {
