@@ -78,9 +78,8 @@ bool Baresip::start(int timeoutMs) {
         error_ = QStringLiteral("cannot write baresip accounts");
         return false;
     }
-    for (const QString &line : accounts_) {
-        accounts.write(line.toUtf8() + '\n');
-    }
+    // Accounts are added over ctrl_tcp once connected (uanew): baresip sends no events while
+    // no client is connected, so REGISTER_OK of a file account would be lost.
     accounts.close();
     QFile contacts(dir_->filePath(QStringLiteral("contacts")));
     contacts.open(QIODevice::WriteOnly);
@@ -119,6 +118,13 @@ bool Baresip::start(int timeoutMs) {
                      .arg(process_->exitCode())
                      .arg(QString::fromUtf8(log().right(2000)));
         return false;
+    }
+    for (const QString &line : std::as_const(accounts_)) {
+        const CtrlResponse created = command(QStringLiteral("uanew"), line);
+        if (!created.ok) {
+            error_ = QStringLiteral("uanew %1 failed: %2").arg(line, created.data);
+            return false;
+        }
     }
     return true;
 }

@@ -62,6 +62,11 @@ Sipp &Sipp::timeoutSeconds(int seconds) {
     return *this;
 }
 
+Sipp &Sipp::traceMessages(bool on) {
+    traceMessages_ = on;
+    return *this;
+}
+
 bool Sipp::start() {
     dir_ = std::make_unique<QTemporaryDir>();
     if (port_ == 0) {
@@ -80,10 +85,13 @@ bool Sipp::start() {
          << QString::number(port_) << QStringLiteral("-m") << QString::number(calls_)
          << QStringLiteral("-nostdin") << QStringLiteral("-trace_err")
          << QStringLiteral("-error_file") << dir_->filePath(QStringLiteral("errors.log"))
-         << QStringLiteral("-trace_msg") << QStringLiteral("-message_file")
-         << dir_->filePath(QStringLiteral("messages.log")) << QStringLiteral("-trace_logs")
-         << QStringLiteral("-log_file") << dir_->filePath(QStringLiteral("logs.log"))
-         << QStringLiteral("-trace_stat") << QStringLiteral("-stf") << statsFile();
+         << QStringLiteral("-trace_logs") << QStringLiteral("-log_file")
+         << dir_->filePath(QStringLiteral("logs.log")) << QStringLiteral("-trace_stat")
+         << QStringLiteral("-stf") << statsFile();
+    if (traceMessages_) {
+        args << QStringLiteral("-trace_msg") << QStringLiteral("-message_file")
+             << dir_->filePath(QStringLiteral("messages.log"));
+    }
     if (rate_ > 0) {
         args << QStringLiteral("-r") << QString::number(rate_);
     }

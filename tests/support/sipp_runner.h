@@ -28,6 +28,8 @@ class Sipp {
     Sipp &rate(double callsPerSecond);                     // -r
     Sipp &arg(const QStringList &extra);                   // anything else
     Sipp &timeoutSeconds(int seconds);                     // -timeout Ns -timeout_error
+    // Per-message trace (-trace_msg) is on by default; benches switch it off (it costs CPU).
+    Sipp &traceMessages(bool on);
 
     bool start();
     bool waitForFinished(int timeoutMs);
@@ -58,6 +60,7 @@ class Sipp {
     int calls_ = 1;
     double rate_ = 0;
     int timeoutSeconds_ = 0;
+    bool traceMessages_ = true;
     quint16 port_ = 0;
     std::unique_ptr<QTemporaryDir> dir_;
     std::unique_ptr<QProcess> process_;
