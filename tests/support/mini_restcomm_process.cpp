@@ -80,12 +80,19 @@ bool MiniRestcomm::start(const MiniRestcommOptions &options, int timeoutMs) {
     if (!options.outboundProxy.isEmpty()) {
         args << QStringLiteral("--outbound-proxy") << options.outboundProxy;
     }
+    if (!options.lab) {
+        args << QStringLiteral("--no-lab");
+    }
     args += options.extraArgs;
 
     process_ = std::make_unique<QProcess>();
     process_->setProgram(binaryPath());
     process_->setArguments(args);
     process_->setStandardInputFile(QProcess::nullDevice());
+    // The event log goes to files, never to a pipe that could fill up and stall the server
+    // while a test (or the bench) is not reading.
+    process_->setStandardOutputFile(outputPath("stdout.log"));
+    process_->setStandardErrorFile(outputPath("stderr.log"));
     process_->start();
     if (!process_->waitForStarted(5000)) {
         error_ = QStringLiteral("cannot start %1: %2").arg(binaryPath(), process_->errorString());
@@ -234,11 +241,18 @@ QJsonObject MiniRestcomm::waitForEvent(const std::function<bool(const QJsonObjec
     return found;
 }
 
+QString MiniRestcomm::outputPath(const char *name) const {
+    return tempDir_->filePath(QString::fromLatin1(name));
+}
+
 void MiniRestcomm::drain() {
-    if (process_) {
-        stdout_ += process_->readAllStandardOutput();
-        stderr_ += process_->readAllStandardError();
+    if (!tempDir_) {
+        return;
     }
+    QFile out(outputPath("stdout.log"));
+    stdout_ = out.open(QIODevice::ReadOnly) ? out.readAll() : QByteArray();
+    QFile err(outputPath("stderr.log"));
+    stderr_ = err.open(QIODevice::ReadOnly) ? err.readAll() : QByteArray();
 }
 
 QByteArray MiniRestcomm::standardOutput() {

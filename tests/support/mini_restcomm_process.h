@@ -26,6 +26,7 @@ struct MiniRestcommOptions {
     QString dataDir;        // empty: a fresh temporary directory
     QString logFormat = QStringLiteral("json");
     int rtpPortCount = 200;
+    bool lab = false;  // false: --no-lab, the test's own fixtures only
     QStringList extraArgs;
 };
 
@@ -89,6 +90,7 @@ class MiniRestcomm {
 
   private:
     void drain();
+    QString outputPath(const char *name) const;
 
     MiniRestcommOptions options_;
     std::unique_ptr<QProcess> process_;
