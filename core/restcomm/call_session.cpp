@@ -122,13 +122,7 @@ bool CallSession::acceptCaller(const struct sip_msg *invite, QString *error) {
     events.reoffer = [this](const QByteArray &sdp, QString *err) {
         return onCallerReoffer(sdp, err);
     };
-    events.refer = [this](const struct sip_msg *msg) {
-        // Blind transfer is mini-restcomm part 2; until then refuse it as Restcomm does for a
-        // number without refer configuration.
-        (void)sip_treplyf(nullptr, nullptr, svc_.sip.sip(), msg, false, 404, "Not Found",
-                          "Event: refer\r\nReason: transfer not available on this call\r\n"
-                          "Content-Length: 0\r\n\r\n");
-    };
+    events.refer = [this](const struct sip_msg *msg) { refuseRefer(msg); };
     caller_ =
         Leg::acceptInbound(svc_.sip, invite, QStringLiteral("restcomm"), std::move(events), error);
     if (!caller_) {
@@ -249,12 +243,8 @@ void CallSession::onCallerClosed(int code, const QString &reason) {
         if (hasAction) {
             const Step next = interpreter_->onDialFinished(outcome);
             if (const auto *fetch = std::get_if<step::Fetch>(&next)) {
-                FetchRequest request;
-                request.method = fetchMethodFromString(fetch->method).value_or(FetchMethod::Post);
-                request.url = fetch->url;
-                request.params = fetch->params;
-                request.timeoutMs = svc_.fetchTimeoutMs;
-                fetch_ = svc_.fetcher.fetch(request, [this](const FetchResult &) { finish(); });
+                fetch_ = svc_.fetcher.fetch(fetchRequest(*fetch),
+                                            [this](const FetchResult &) { finish(); });
                 return;
             }
         }
@@ -399,13 +389,25 @@ void CallSession::run(Step step) {
     }
 }
 
-void CallSession::runFetch(const step::Fetch &fetch) {
+FetchRequest CallSession::fetchRequest(const step::Fetch &fetch) const {
     FetchRequest request;
     request.method = fetchMethodFromString(fetch.method).value_or(FetchMethod::Post);
     request.url = fetch.url;
     request.params = fetch.params;
     request.timeoutMs = svc_.fetchTimeoutMs;
-    fetch_ = svc_.fetcher.fetch(request, [this](const FetchResult &result) {
+    return request;
+}
+
+void CallSession::refuseRefer(const struct sip_msg *msg) {
+    // Blind transfer is mini-restcomm part 2; until then refuse it as Restcomm does for a
+    // number without refer configuration, leaving the call untouched.
+    (void)sip_treplyf(nullptr, nullptr, svc_.sip.sip(), msg, false, 404, "Not Found",
+                      "Event: refer\r\nReason: transfer not available on this call\r\n"
+                      "Content-Length: 0\r\n\r\n");
+}
+
+void CallSession::runFetch(const step::Fetch &fetch) {
+    fetch_ = svc_.fetcher.fetch(fetchRequest(fetch), [this](const FetchResult &result) {
         // We are inside fetch_'s own callback and the next step may start another fetch:
         // park the finished handle instead of destroying it here.
         bury(std::shared_ptr<FetchHandle>(std::move(fetch_)));
@@ -546,11 +548,7 @@ void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
     events.reoffer = [this](const QByteArray &sdp, QString *err) {
         return onCalleeReoffer(sdp, err);
     };
-    events.refer = [this](const struct sip_msg *msg) {
-        (void)sip_treplyf(nullptr, nullptr, svc_.sip.sip(), msg, false, 404, "Not Found",
-                          "Event: refer\r\nReason: transfer not available on this call\r\n"
-                          "Content-Length: 0\r\n\r\n");
-    };
+    events.refer = [this](const struct sip_msg *msg) { refuseRefer(msg); };
     attempt->leg =
         Leg::connectOutbound(svc_.sip, target.requestUri, QString(),
                              QStringLiteral("sip:%1@%2").arg(callerId, svc_.sip.hostPort()),

@@ -19,6 +19,7 @@ namespace mrc {
 class CallRegistry;
 class EventSink;
 class FetchHandle;
+struct FetchRequest;
 class HttpFetcher;
 class Registrar;
 class SipStack;
@@ -71,6 +72,8 @@ class CallSession {
     // interpreter
     void run(Step step);
     void runFetch(const step::Fetch &fetch);
+    FetchRequest fetchRequest(const step::Fetch &fetch) const;
+    void refuseRefer(const struct sip_msg *msg);
     void runDial(const rcml::Dial &dial);
     void runPause(int seconds);
 
