@@ -274,17 +274,24 @@ class TransferNegative : public QObject {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("noAnswer");
-        QTest::newRow("500") << 500 << QByteArray("oops") << false;
-        QTest::newRow("invalid XML") << 200 << QByteArray("<Response><Dial>") << false;
-        QTest::newRow("no answer (timeout)") << 200 << QByteArray() << true;
+        QTest::addColumn<int>("notifyAnswerDelayMs");
+        QTest::newRow("500") << 500 << QByteArray("oops") << false << 0;
+        QTest::newRow("invalid XML") << 200 << QByteArray("<Response><Dial>") << false << 0;
+        QTest::newRow("no answer (timeout)") << 200 << QByteArray() << true << 0;
+        // The app fails before the transferor answered NOTIFY 100: the final NOTIFY must still
+        // come (after that answer) and before the BYE.
+        QTest::newRow("invalid XML, slow NOTIFY answers")
+            << 200 << QByteArray("not xml") << false << 400;
     }
 
     void referAppFailureHangsUpTheTransferee() {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(bool, noAnswer);
+        QFETCH(int, notifyAnswerDelayMs);
         SipDialogPeer alice("alice"), bob("bob");
         QVERIFY(alice.bind() && bob.bind());
+        bob.setNotifyAnswerDelay(notifyAnswerDelayMs);
         StubRoute route;
         route.status = status;
         route.body = body;
