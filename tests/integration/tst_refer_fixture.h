@@ -83,8 +83,16 @@ class Fixture {
             return;
         }
         if (QTest::currentTestFailed()) {
-            qWarning("mini-restcomm log (tail):\n%s",
-                     server->standardOutput().right(12000).constData());
+            // The whole event log (every SIP message in full) goes to a file; the tail here.
+            const QByteArray log = server->standardOutput();
+            QFile file(QDir::temp().filePath(QStringLiteral("refer-%1-%2.log")
+                                                 .arg(QTest::currentTestFunction())
+                                                 .arg(QCoreApplication::applicationPid())));
+            if (file.open(QIODevice::WriteOnly)) {
+                file.write(log);
+                qWarning("mini-restcomm log: %s", qPrintable(file.fileName()));
+            }
+            qWarning("mini-restcomm log (tail):\n%s", log.right(6000).constData());
         }
         const bool clean = server->stop();
         const QByteArray err = server->standardError();

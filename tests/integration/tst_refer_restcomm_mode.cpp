@@ -25,6 +25,13 @@ class ReferRestcommMode : public QObject {
         runTransfer(fx_, run);
     }
 
+    // 1 after a hold: Bob (who got the relayed hold) is talking to Alice afterwards, not held.
+    void transfereeNotLeftOnHold() {
+        TransferRun run;
+        run.hold = true;
+        checkTransfereeNotLeftOnHold(fx_, run);
+    }
+
     // 1 with a transferor that BYEs right after the 202: its BYE crosses the server's.
     void transferorByesRightAfter202() {
         TransferRun run;

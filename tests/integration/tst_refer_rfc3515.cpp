@@ -42,6 +42,16 @@ class ReferRfc3515 : public QObject {
         runTransfer(fx_, run);
     }
 
+    // 5 after Bob's hold: George (who got the relayed hold) talks to Alice, not held.
+    void transfereeNotLeftOnHold() {
+        TransferRun run;
+        run.mode = QStringLiteral("rfc3515");
+        run.bobTransfers = true;
+        run.hold = true;
+        run.after = QStringLiteral("notify");
+        checkTransfereeNotLeftOnHold(fx_, run);
+    }
+
     // 5: Bob holds, transfers, and BYEs right after the 202.
     void callerByesRightAfter202() {
         TransferRun run;

@@ -19,8 +19,16 @@ struct TransferRun {
     bool bobHangsUp = false;  // test 4: Bob (the transferee) ends the transferred call
 };
 
-// Runs one transfer end to end and checks it; QVERIFY-fails.
-inline void runTransfer(Fixture &fx, const TransferRun &run) {
+// The phones' -trace_logs output (<log> lines such as "REINVITE sendonly"), for extra checks.
+struct TransferLogs {
+    QByteArray transferee;
+    QByteArray transferor;
+    QByteArray target;
+};
+
+// Runs one transfer end to end and checks it; QVERIFY-fails. `logs` (optional) receives the
+// phones' logs even when a check failed half way.
+inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs = nullptr) {
     const bool rfc3515 = run.mode == u"rfc3515";
     fx.start({"--transfer-mode", run.mode});
     if (QTest::currentTestFailed()) return;
@@ -61,6 +69,18 @@ inline void runTransfer(Fixture &fx, const TransferRun &run) {
     bob->arg(kPhoneArgs).remote(fx.server->sipHostPort()).service(run.dialled).key("from_user", "bob");
     QVERIFY(bob->start());
     const quint16 transferorPort = run.bobTransfers ? bob->port() : fx.georgePort;
+    struct KeepLogs {
+        TransferLogs *out;
+        Sipp *transferee, *transferor, *target;
+        ~KeepLogs() {
+            if (out) {
+                out->transferee = transferee->logTrace();
+                out->transferor = transferor->logTrace();
+                out->target = target->logTrace();
+            }
+        }
+    } keepLogs{logs, run.bobTransfers ? george.get() : bob.get(),
+               run.bobTransfers ? bob.get() : george.get(), &alice};
     const quint16 transfereePort = run.bobTransfers ? fx.georgePort : bob->port();
 
     // Bob and Alice talk: 2 live calls, never more.
@@ -222,6 +242,38 @@ inline void runTransfer(Fixture &fx, const TransferRun &run) {
             QCOMPARE(e.value("mode").toString(), run.mode);
         }
     }
+}
+
+// The offer directions of the re-INVITEs a refer_bob.xml / refer_party.xml phone answered, in
+// order ("sendonly", "sendrecv", "none" when the offer had no direction attribute).
+inline QStringList reinviteOffers(const QByteArray &log) {
+    QStringList offers;
+    for (const QByteArray &line : log.split('\n')) {
+        const qsizetype at = line.indexOf("REINVITE ");
+        if (at >= 0) {
+            offers << QString::fromUtf8(line.mid(at + 9)).trimmed();
+        }
+    }
+    return offers;
+}
+
+// A transfer after the transferor's hold: the hold was relayed to the transferee (or answered
+// locally); once the target answers, the transferee must not be left on hold
+// (restcomm-behaviour.md part 2 §8.2 items 16-17): if it was sent a sendonly/inactive offer,
+// a later offer must resume it.
+inline void checkTransfereeNotLeftOnHold(Fixture &fx, const TransferRun &run) {
+    TransferLogs logs;
+    runTransfer(fx, run, &logs);
+    const QStringList offers = reinviteOffers(logs.transferee);
+    if (QTest::currentTestFailed()) {
+        qWarning("transferee's re-INVITE offers: %s", qPrintable(offers.join(u',')));
+        return;
+    }
+    const bool held = offers.contains("sendonly") || offers.contains("inactive");
+    QVERIFY2(!held || offers.last() == u"sendrecv" || offers.last() == u"none",
+             qPrintable(QStringLiteral("transferee left on hold after the transfer; re-INVITE "
+                                       "offers it answered: %1")
+                            .arg(offers.join(u','))));
 }
 
 }  // namespace refer

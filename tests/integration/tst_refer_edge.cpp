@@ -1,0 +1,151 @@
+// Blind transfer beyond Restcomm's own tests, from mini-restcomm's spec (restcomm-behaviour.md
+// part 1, "Transfer"): the refer application failing (final NOTIFY 503 in rfc3515 mode), the
+// three refer values kept on the refer application's later requests (Dial action), a
+// Refer-To without a user part (400, call untouched), and the transferee hanging up while the
+// target still rings (the target gets CANCEL, nothing stays live).
+#include "tst_refer_fixture.h"
+
+using namespace refer;
+
+class ReferEdge : public QObject {
+    Q_OBJECT
+    Fixture fx_;
+
+    Sipp *george(Sipp &s, const QString &referTo, const QString &after) {
+        s.arg(kPhoneArgs)
+            .localPort(fx_.georgePort)
+            .key("refer_to", referTo)
+            .key("hold", "no")
+            .key("after", after);
+        return &s;
+    }
+    Sipp *bob(Sipp &s, bool hangup) {
+        s.arg(kPhoneArgs)
+            .remote(fx_.server->sipHostPort())
+            .service("1111")
+            .key("from_user", "bob")
+            .key("hangup", hangup ? "yes" : "no");
+        return &s;
+    }
+
+  private slots:
+    void cleanup() { fx_.stop(); }
+
+    // rfc3515: /2222 answers HTTP 500. The transferor gets NOTIFY 100 Trying, then the final
+    // NOTIFY "SIP/2.0 503 Service Unavailable" (terminated;reason=noresource), then BYE; the
+    // transferee is hung up.
+    void referAppFailureGivesFinalNotify503() {
+        fx_.start({});  // default mode: rfc3515
+        if (QTest::currentTestFailed()) return;
+        StubRoute broken;
+        broken.status = 500;
+        broken.body = "oops";
+        fx_.stub.setRoute("/2222", broken);
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, fx_.referTo("alice"), "notify_failed")->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, false)->start());
+        REFER_SIPP_OK(g, 20000);
+        REFER_SIPP_OK(b, 20000);
+
+        const QList<QJsonObject> notifies = fx_.sip("out", "NOTIFY", fx_.georgePort);
+        QCOMPARE(notifies.size(), 2);
+        const QString last = notifies.at(1).value("text").toString();
+        QCOMPARE(Fixture::header(last, "Subscription-State"),
+                 QStringLiteral("terminated;reason=noresource"));
+        QVERIFY2(Fixture::body(last).startsWith("SIP/2.0 503"), qPrintable(last));
+        QCOMPARE(fx_.sip("out", "BYE", fx_.georgePort).size(), 1);
+        QCOMPARE(fx_.sip("out", "BYE", b.port()).size(), 1);
+        QCOMPARE(fx_.stub.countTo("/2222"), 1);
+        QVERIFY2(fx_.transferSteps().contains("failed"), qPrintable(fx_.transferSteps().join(u',')));
+        QVERIFY(waitUntil([&] { return Fixture::counter(fx_.metrics(), "LiveCalls") == 0; }, 5000));
+    }
+
+    // The refer application's Dial action request carries ReferTarget, Transferor and
+    // Transferee too (spec step 4: "keep sending those three on every later request").
+    void referValuesKeptOnDialAction() {
+        fx_.start({"--transfer-mode", "restcomm"});
+        if (QTest::currentTestFailed()) return;
+        fx_.registerAlice();
+        if (QTest::currentTestFailed()) return;
+        fx_.stub.setRcml("/2222", QStringLiteral("<Response><Dial action=\"%1\"><Client>alice"
+                                                 "</Client></Dial></Response>")
+                                      .arg(fx_.stub.url("/after"))
+                                      .toUtf8());
+        fx_.stub.setRcml("/after", "<Response><Hangup/></Response>");
+        Sipp alice("refer_party.xml");
+        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
+        QVERIFY(alice.start());
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, fx_.referTo("alice"), "wait_bye")->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, false)->start());
+        REFER_SIPP_OK(g, 20000);
+        REFER_SIPP_OK(alice, 20000);
+        REFER_SIPP_OK(b, 20000);
+
+        QCOMPARE(fx_.stub.countTo("/after"), 1);
+        const StubRequest action = fx_.stub.requestsTo("/after").first();
+        QCOMPARE(action.param("DialCallStatus"), QStringLiteral("completed"));
+        const QByteArray raw = action.method == u"GET" ? action.rawQuery : action.body;
+        const QList<QByteArray> items = rawItems(raw);
+        QVERIFY2(items.contains("ReferTarget=alice"), raw.constData());
+        QVERIFY2(items.contains("Transferor=%2B131313"), raw.constData());
+        QVERIFY2(items.contains("Transferee=bob"), raw.constData());
+    }
+
+    // A Refer-To with no user part (Sipdroid sends <sip:host>): 400 with Event: refer, and the
+    // call carries on untouched (no BYE, no refer fetch).
+    void hostOnlyReferToIs400() {
+        fx_.start({"--transfer-mode", "restcomm"});
+        if (QTest::currentTestFailed()) return;
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, QStringLiteral("sip:%1").arg(fx_.server->sipHostPort()), "refused")
+                    ->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, false)->start());
+        const QJsonObject refused = fx_.waitForTransferStep("refused", 10000);
+        QVERIFY2(!refused.isEmpty(), qPrintable(fx_.transferSteps().join(u',')));
+        QCOMPARE(Fixture::counter(fx_.metrics(), "LiveCalls"), 2);
+        REFER_SIPP_OK(g, 15000);
+        REFER_SIPP_OK(b, 15000);
+        QVERIFY2(g.logTrace().contains("REFER_ANSWER 400"), g.logTrace().constData());
+        const QList<QJsonObject> answers = fx_.sip("out", "SIP/2.0 400", fx_.georgePort);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(Fixture::header(answers.first().value("text").toString(), "Event"),
+                 QStringLiteral("refer"));
+        QCOMPARE(fx_.stub.countTo("/2222"), 0);
+        QCOMPARE(fx_.sip("out", "BYE", fx_.georgePort).size(), 0);
+    }
+
+    // Bob hangs up while alice still rings: alice's INVITE is CANCELled, every record ends,
+    // nothing stays live.
+    void transfereeHangsUpWhileTargetRings() {
+        fx_.start({"--transfer-mode", "restcomm"});
+        if (QTest::currentTestFailed()) return;
+        fx_.registerAlice();
+        if (QTest::currentTestFailed()) return;
+        Sipp alice("uas_ring_forever.xml");  // 180, then expects the CANCEL
+        alice.arg(kPhoneArgs).localPort(fx_.alicePort);
+        QVERIFY(alice.start());
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, fx_.referTo("alice"), "wait_bye")->start());
+        Sipp b("refer_bob.xml");  // hangs up 4 s after its ACK
+        QVERIFY(bob(b, true)->start());
+        REFER_SIPP_OK(g, 20000);
+        REFER_SIPP_OK(b, 20000);
+        REFER_SIPP_OK(alice, 20000);
+        QCOMPARE(fx_.sip("out", "CANCEL", fx_.alicePort).size(), 1);
+        QVERIFY(waitUntil([&] { return Fixture::counter(fx_.metrics(), "LiveCalls") == 0; }, 5000));
+        const QJsonObject calls = fx_.server->rest("GET", "Calls.json").json().object();
+        for (const QJsonValue &c : calls.value("calls").toArray()) {
+            const QString status = c.toObject().value("status").toString();
+            QVERIFY2(status != u"queued" && status != u"ringing" && status != u"in-progress",
+                     QJsonDocument(c.toObject()).toJson().constData());
+        }
+        QCOMPARE(Fixture::counter(fx_.metrics(), "MaximumConcurrentCalls"), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(ReferEdge)
+#include "tst_refer_edge.moc"
