@@ -1,8 +1,9 @@
 // Blind transfer beyond Restcomm's own tests, from mini-restcomm's spec (restcomm-behaviour.md
 // part 1, "Transfer"): the refer application failing (final NOTIFY 503 in rfc3515 mode), the
 // three refer values kept on the refer application's later requests (Dial action), a
-// Refer-To without a user part (400, call untouched), and the transferee hanging up while the
-// target still rings (the target gets CANCEL, nothing stays live).
+// Refer-To without a user part (400, call untouched), the transferee hanging up while the
+// target still rings (the target gets CANCEL, nothing stays live), a registered client's
+// token Contact reported as its login (Transferor), and REFER in a peer-to-peer call (404).
 #include "tst_refer_fixture.h"
 
 using namespace refer;
@@ -144,6 +145,75 @@ class ReferEdge : public QObject {
                      QJsonDocument(c.toObject()).toJson().constData());
         }
         QCOMPARE(Fixture::counter(fx_.metrics(), "MaximumConcurrentCalls"), 2);
+    }
+
+    // Spec step 3: a transferor whose REFER Contact is the contact of one of our clients'
+    // registrations is reported by the client's login (baresip puts "bob-0x55d1..." there),
+    // not by the Contact's user part.
+    void registeredTransferorIsReportedByLogin() {
+        fx_.start({"--transfer-mode", "restcomm"}, {itest::client("bob", "secret")});
+        if (QTest::currentTestFailed()) return;
+        fx_.registerAlice();
+        if (QTest::currentTestFailed()) return;
+        const quint16 bobPort = freeUdpTcpPort();
+        fx_.registerClient("bob", "secret", "bob-0x55d1", bobPort);
+        if (QTest::currentTestFailed()) return;
+        Sipp alice("refer_party.xml");
+        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
+        QVERIFY(alice.start());
+        Sipp g("refer_party.xml");
+        g.arg(kPhoneArgs).localPort(fx_.georgePort).key("contact_user", "+131313").key("hangup", "no");
+        QVERIFY(g.start());
+        Sipp b("refer_bob_transferor.xml");  // from the registered port, with the token Contact
+        b.arg(kPhoneArgs)
+            .localPort(bobPort)
+            .remote(fx_.server->sipHostPort())
+            .service("1111")
+            .key("from_user", "bob")
+            .key("contact_user", "bob-0x55d1")
+            .key("refer_to", fx_.referTo("alice"))
+            .key("hold", "no")
+            .key("after", "wait_bye");
+        QVERIFY(b.start());
+        REFER_SIPP_OK(b, 20000);
+        REFER_SIPP_OK(alice, 20000);
+        REFER_SIPP_OK(g, 20000);
+        QCOMPARE(fx_.stub.countTo("/2222"), 1);
+        const QByteArray raw = fx_.stub.requestsTo("/2222").first().rawQuery;
+        QVERIFY2(rawItems(raw).contains("Transferor=bob"), raw.constData());
+        QVERIFY2(rawItems(raw).contains("Transferee=1111"), raw.constData());
+    }
+
+    // Peer-to-peer (a client with no voice URL calls another client): no application bridged
+    // the call, so a REFER gets 404 (Restcomm parity) and the call carries on.
+    void referInPeerToPeerCallIs404() {
+        fx_.start({"--transfer-mode", "restcomm"}, {itest::client("bob", "secret")});
+        if (QTest::currentTestFailed()) return;
+        fx_.registerAlice();  // alice's binding; bob answers at his own
+        if (QTest::currentTestFailed()) return;
+        const quint16 bobPort = freeUdpTcpPort();
+        fx_.registerClient("bob", "secret", "bob", bobPort);
+        if (QTest::currentTestFailed()) return;
+        Sipp callee("refer_george.xml");  // answers, REFERs, expects 404, hangs up 1.5 s later
+        callee.arg(kPhoneArgs)
+            .localPort(bobPort)
+            .key("refer_to", fx_.referTo("alice"))
+            .key("hold", "no")
+            .key("after", "refused");
+        QVERIFY(callee.start());
+        Sipp caller("refer_client_call.xml");
+        caller.arg(kPhoneArgs)
+            .remote(fx_.server->sipHostPort())
+            .service("bob")
+            .key("from_user", "alice")
+            .arg({"-au", "alice", "-ap", "1234"});
+        QVERIFY(caller.start());
+        REFER_SIPP_OK(callee, 20000);
+        REFER_SIPP_OK(caller, 20000);
+        QVERIFY2(callee.logTrace().contains("REFER_ANSWER 404"), callee.logTrace().constData());
+        QCOMPARE(fx_.sip("out", "SIP/2.0 202", bobPort).size(), 0);
+        QCOMPARE(fx_.sip("out", "BYE", bobPort).size(), 0);  // bob hung up himself
+        QCOMPARE(fx_.stub.countTo("/2222"), 0);
     }
 };
 

@@ -51,8 +51,9 @@ class Fixture {
     quint16 alicePort = 0;   // alice's registered contact
     QString aliceRegisterLog;
 
-    // Starts the stub (once) and a fresh mini-restcomm with the fixture; QVERIFY-fails.
-    void start(const QStringList &extraArgs) {
+    // Starts the stub (once) and a fresh mini-restcomm with the fixture (plus `moreClients`);
+    // QVERIFY-fails.
+    void start(const QStringList &extraArgs, const QJsonArray &moreClients = {}) {
         if (stub.port() == 0) {
             QVERIFY(stub.listen());
         }
@@ -71,7 +72,11 @@ class Fixture {
         };
         MiniRestcommOptions options;
         options.outboundProxy = QStringLiteral("sip:127.0.0.1:%1").arg(georgePort);
-        options.configJson = itest::config({itest::client("alice", "1234")}, numbers);
+        QJsonArray clients{itest::client("alice", "1234")};
+        for (const QJsonValue &c : moreClients) {
+            clients.append(c);
+        }
+        options.configJson = itest::config(clients, numbers);
         options.extraArgs = extraArgs;
         server = std::make_unique<MiniRestcomm>();
         QVERIFY2(server->start(options), qPrintable(server->lastError()));
@@ -111,13 +116,18 @@ class Fixture {
     }
 
     // alice REGISTERs (digest) from alicePort; the binding stays for 120 s.
-    void registerAlice() {
+    void registerAlice() { registerClient("alice", "1234", "alice", alicePort); }
+
+    // `login` REGISTERs (digest) <sip:contactUser@127.0.0.1:port> for 120 s.
+    void registerClient(const QString &login, const QString &password,
+                        const QString &contactUser, quint16 port) {
         Sipp reg("refer_register.xml");
         reg.arg(kPhoneArgs)
-            .localPort(alicePort)
+            .localPort(port)
             .remote(server->sipHostPort())
-            .service("alice")
-            .arg({"-au", "alice", "-ap", "1234"})
+            .service(login)
+            .key("contact_user", contactUser)
+            .arg({"-au", login, "-ap", password})
             .timeoutSeconds(10);
         QVERIFY2(reg.run(15000), qPrintable(reg.describe()));
     }

@@ -53,7 +53,8 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
         george = std::make_unique<Sipp>("refer_party.xml");
         george->key("contact_user", "+131313").key("hangup", "no");
         bob = std::make_unique<Sipp>("refer_bob_transferor.xml");
-        bob->key("refer_to", fx.referTo("alice"))
+        bob->key("contact_user", "bob")
+            .key("refer_to", fx.referTo("alice"))
             .key("hold", run.hold ? "yes" : "no")
             .key("after", run.after);
     } else {
@@ -219,6 +220,20 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     const QJsonObject inbound = fx.call(voice.param("CallSid"));
     QCOMPARE(inbound.value("status").toString(), QStringLiteral("completed"));
     QCOMPARE(inbound.value("direction").toString(), QStringLiteral("inbound"));
+    // The same in the Calls.json list, where no call is left live.
+    const QJsonArray calls = fx.server->rest("GET", "Calls.json").json().object().value("calls").toArray();
+    bool listed = false;
+    for (const QJsonValue &c : calls) {
+        const QJsonObject record = c.toObject();
+        if (record.value("sid").toString() == voice.param("CallSid")) {
+            listed = record.value("status").toString() == u"completed";
+        }
+        QVERIFY2(record.value("status").toString() != u"in-progress" &&
+                     record.value("status").toString() != u"ringing" &&
+                     record.value("status").toString() != u"queued",
+                 QJsonDocument(record).toJson().constData());
+    }
+    QVERIFY2(listed, QJsonDocument(calls).toJson().constData());
     const QJsonObject after = fx.metrics();
     QCOMPARE(Fixture::counter(after, "LiveCalls"), 0);
     QCOMPARE(Fixture::counter(after, "MaximumConcurrentCalls"), 2);
