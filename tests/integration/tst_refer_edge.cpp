@@ -29,8 +29,63 @@ class ReferEdge : public QObject {
         return &s;
     }
 
+    // George transfers to `referTo` (restcomm mode); alice answers whatever the target (the
+    // stub's /2222 always dials her). Returns the /2222 raw query.
+    QByteArray acceptedReferTo(const QString &referTo) {
+        fx_.start({"--transfer-mode", "restcomm"});
+        if (QTest::currentTestFailed()) return {};
+        fx_.registerAlice();
+        if (QTest::currentTestFailed()) return {};
+        Sipp alice("refer_party.xml");
+        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
+        if (!alice.start()) return {};
+        Sipp g("refer_george.xml");
+        george(g, referTo, "wait_bye")->start();
+        Sipp b("refer_bob.xml");
+        bob(b, false)->start();
+        [&] {
+            REFER_SIPP_OK(g, 20000);
+            REFER_SIPP_OK(alice, 20000);
+            REFER_SIPP_OK(b, 20000);
+            QCOMPARE(fx_.stub.countTo("/2222"), 1);
+        }();
+        return QTest::currentTestFailed() ? QByteArray() : fx_.stub.requestsTo("/2222").first().rawQuery;
+    }
+
   private slots:
     void cleanup() { fx_.stop(); }
+
+    // Spec step 3: unlike Restcomm, a tel: Refer-To works; its number (visual separators
+    // dropped) is the ReferTarget.
+    void telReferToGivesTheNumber() {
+        const QByteArray raw = acceptedReferTo(QStringLiteral("tel:+1-555-0100"));
+        if (QTest::currentTestFailed()) return;
+        QVERIFY2(rawItems(raw).contains("ReferTarget=%2B15550100"), raw.constData());
+    }
+
+    // Attended-transfer Refer-To (with ?Replaces=) is handled as a blind transfer to its user
+    // part (Restcomm parity); the host and the headers are not part of ReferTarget.
+    void referToWithReplacesIsBlindTransferToUser() {
+        const QByteArray raw = acceptedReferTo(
+            QStringLiteral("sip:alice@%1?Replaces=abc%3Bto-tag%3D1%3Bfrom-tag%3D2")
+                .arg(QStringLiteral("127.0.0.1:5999")));
+        if (QTest::currentTestFailed()) return;
+        QVERIFY2(rawItems(raw).contains("ReferTarget=alice"), raw.constData());
+    }
+
+    // RFC 3515: exactly one Refer-To; two values in one header get 400, call untouched.
+    void twoReferToValuesAre400() {
+        fx_.start({"--transfer-mode", "restcomm"});
+        if (QTest::currentTestFailed()) return;
+        Sipp g("refer_george.xml");  // "Refer-To: <a>, <b>"
+        QVERIFY(george(g, fx_.referTo("alice") + ">, <" + fx_.referTo("joe"), "refused")->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, false)->start());
+        REFER_SIPP_OK(g, 15000);
+        REFER_SIPP_OK(b, 15000);
+        QVERIFY2(g.logTrace().contains("REFER_ANSWER 400"), g.logTrace().constData());
+        QCOMPARE(fx_.stub.countTo("/2222"), 0);
+    }
 
     // rfc3515: /2222 answers HTTP 500. The transferor gets NOTIFY 100 Trying, then the final
     // NOTIFY "SIP/2.0 503 Service Unavailable" (terminated;reason=noresource), then BYE; the

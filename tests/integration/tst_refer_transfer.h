@@ -159,6 +159,14 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
         QCOMPARE(byes.size(), 1);
         const qint64 byeMs = acceptedAt.msecsTo(Fixture::timeOf(byes.first()));
         QVERIFY2(byeMs >= 0 && byeMs <= 10000, qPrintable(QString::number(byeMs)));
+        if (!rfc3515) {
+            // Restcomm mode: right after the 202, before the refer application is even fetched.
+            QVERIFY2(byeMs <= 1000, qPrintable(QString::number(byeMs)));
+            const QStringList steps = fx.transferSteps();
+            QVERIFY2(steps.indexOf("transferor-released") >= 0 &&
+                         steps.indexOf("transferor-released") < steps.indexOf("refer-fetch"),
+                     qPrintable(steps.join(u',')));
+        }
     }
     if (transferorByesFirst) {
         // The transferor's own BYE got 200 (crossing BYEs in restcomm mode).
