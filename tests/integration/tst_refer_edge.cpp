@@ -15,6 +15,7 @@ class ReferEdge : public QObject {
     Sipp *george(Sipp &s, const QString &referTo, const QString &after) {
         s.arg(kPhoneArgs)
             .localPort(fx_.georgePort)
+            .key("contact_user", "+131313")
             .key("refer_to", referTo)
             .key("hold", "no")
             .key("after", after);
@@ -34,6 +35,7 @@ class ReferEdge : public QObject {
     QByteArray acceptedReferTo(const QString &referTo) {
         fx_.start({"--transfer-mode", "restcomm"});
         if (QTest::currentTestFailed()) return {};
+        fx_.routeByReferTarget = false;  // /2222 rings alice whatever the target
         fx_.registerAlice();
         if (QTest::currentTestFailed()) return {};
         Sipp alice("refer_party.xml");
@@ -96,6 +98,7 @@ class ReferEdge : public QObject {
         StubRoute broken;
         broken.status = 500;
         broken.body = "oops";
+        fx_.routeByReferTarget = false;
         fx_.stub.setRoute("/2222", broken);
         Sipp g("refer_george.xml");
         QVERIFY(george(g, fx_.referTo("alice"), "notify_failed")->start());
@@ -124,6 +127,7 @@ class ReferEdge : public QObject {
         if (QTest::currentTestFailed()) return;
         fx_.registerAlice();
         if (QTest::currentTestFailed()) return;
+        fx_.routeByReferTarget = false;
         fx_.stub.setRcml("/2222", QStringLiteral("<Response><Dial action=\"%1\"><Client>alice"
                                                  "</Client></Dial></Response>")
                                       .arg(fx_.stub.url("/after"))
@@ -252,6 +256,7 @@ class ReferEdge : public QObject {
         Sipp callee("refer_george.xml");  // answers, REFERs, expects 404, hangs up 1.5 s later
         callee.arg(kPhoneArgs)
             .localPort(bobPort)
+            .key("contact_user", "bob")
             .key("refer_to", fx_.referTo("alice"))
             .key("hold", "no")
             .key("after", "refused");
@@ -269,6 +274,54 @@ class ReferEdge : public QObject {
         QCOMPARE(fx_.sip("out", "SIP/2.0 202", bobPort).size(), 0);
         QCOMPARE(fx_.sip("out", "BYE", bobPort).size(), 0);  // bob hung up himself
         QCOMPARE(fx_.stub.countTo("/2222"), 0);
+    }
+
+    // A transferred call transferred again: George transfers Bob to alice, then alice (a
+    // registered client) transfers Bob to carol. /2222 is fetched once per transfer with the
+    // right three values; never more than 2 live calls; everything ends.
+    void chainedTransfer() {
+        fx_.start({"--transfer-mode", "restcomm"}, {itest::client("carol", "5678")});
+        if (QTest::currentTestFailed()) return;
+        fx_.registerAlice();
+        if (QTest::currentTestFailed()) return;
+        const quint16 carolPort = freeUdpTcpPort();
+        fx_.registerClient("carol", "5678", "carol", carolPort);
+        if (QTest::currentTestFailed()) return;
+        Sipp carol("refer_party.xml");
+        carol.arg(kPhoneArgs).localPort(carolPort).key("contact_user", "carol").key("hangup", "yes");
+        QVERIFY(carol.start());
+        Sipp alice("refer_george.xml");  // answers, then transfers Bob on to carol
+        alice.arg(kPhoneArgs)
+            .localPort(fx_.alicePort)
+            .key("contact_user", "alice")
+            .key("refer_to", fx_.referTo("carol"))
+            .key("hold", "no")
+            .key("after", "wait_bye");
+        QVERIFY(alice.start());
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, fx_.referTo("alice"), "wait_bye")->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, false)->start());
+        REFER_SIPP_OK(g, 20000);
+        REFER_SIPP_OK(alice, 20000);
+        REFER_SIPP_OK(carol, 20000);
+        REFER_SIPP_OK(b, 20000);
+
+        const QList<StubRequest> refers = fx_.stub.requestsTo("/2222");
+        QCOMPARE(refers.size(), 2);
+        const QList<QByteArray> first = rawItems(refers.at(0).rawQuery);
+        const QList<QByteArray> second = rawItems(refers.at(1).rawQuery);
+        QVERIFY2(first.contains("ReferTarget=alice") && first.contains("Transferor=%2B131313") &&
+                     first.contains("Transferee=bob"),
+                 refers.at(0).rawQuery.constData());
+        QVERIFY2(second.contains("ReferTarget=carol") && second.contains("Transferor=alice") &&
+                     second.contains("Transferee=bob"),
+                 refers.at(1).rawQuery.constData());
+        QCOMPARE(fx_.sip("out", "INVITE", carolPort).size(), 1);
+        QVERIFY(waitUntil([&] { return Fixture::counter(fx_.metrics(), "LiveCalls") == 0; }, 5000));
+        QCOMPARE(Fixture::counter(fx_.metrics(), "MaximumConcurrentCalls"), 2);
+        const QString sid = fx_.stub.requestsTo("/1111").first().param("CallSid");
+        QCOMPARE(fx_.call(sid).value("status").toString(), QStringLiteral("completed"));
     }
 };
 

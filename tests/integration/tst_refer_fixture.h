@@ -6,7 +6,8 @@
 //            +1112  voice GET /1112              refer GET /2222
 //            1212   voice GET /1111              (no refer URL)
 //   /1111, /1112, /gottacatchemall: <Dial><Number>+131313</Number></Dial> (to the outbound proxy)
-//   /2222: <Dial><Client>alice</Client></Dial>
+//   /2222?ReferTarget=alice: <Dial><Client>alice</Client></Dial> (joe, carol alike; +131313:
+//   George's number; see routeByReferTarget)
 //   client alice/1234, registered by sipp (refer_register.xml) at alicePort, where a
 //   refer_party.xml sipp then answers; George = sipp at the --outbound-proxy port; Bob = sipp uac.
 // One mini-restcomm per test function: the Supervisor metrics (maximum concurrent calls) are
@@ -49,15 +50,39 @@ class Fixture {
     std::unique_ptr<MiniRestcomm> server;
     quint16 georgePort = 0;  // the --outbound-proxy: George's sipp listens there
     quint16 alicePort = 0;   // alice's registered contact
-    QString aliceRegisterLog;
+    // /2222 answers by ReferTarget: alice, joe, carol -> <Dial><Client>; +131313 -> George's
+    // <Dial><Number>; anything else 404. Tests that set their own /2222 route switch it off.
+    bool routeByReferTarget = true;
 
     // Starts the stub (once) and a fresh mini-restcomm with the fixture (plus `moreClients`);
     // QVERIFY-fails.
     void start(const QStringList &extraArgs, const QJsonArray &moreClients = {}) {
         if (stub.port() == 0) {
             QVERIFY(stub.listen());
+            // WireMock's query matching of the original fixture: /2222 answers according to
+            // ReferTarget (the route is read after this signal, for this very request).
+            QObject::connect(
+                &stub, &HttpStub::requestReceived, &stub,
+                [this](const StubRequest &request) {
+                    if (!routeByReferTarget || request.path != u"/2222") {
+                        return;
+                    }
+                    const QString target = request.param("ReferTarget");
+                    if (target == u"+131313") {
+                        stub.setRcml("/2222", kDialGeorge);
+                    } else if (target == u"alice" || target == u"joe" || target == u"carol") {
+                        stub.setRcml("/2222", dialClient(target));
+                    } else {
+                        StubRoute none;
+                        none.status = 404;
+                        none.body = "no stub for this ReferTarget";
+                        stub.setRoute("/2222", none);
+                    }
+                },
+                Qt::DirectConnection);
         }
         stub.clear();
+        routeByReferTarget = true;
         stub.setRcml("/1111", kDialGeorge);
         stub.setRcml("/1112", kDialGeorge);
         stub.setRcml("/gottacatchemall", kDialGeorge);

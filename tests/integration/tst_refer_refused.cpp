@@ -34,6 +34,7 @@ class ReferRefused : public QObject {
         if (QTest::currentTestFailed()) return;
         Sipp george("refer_george.xml");
         george.arg(kPhoneArgs).localPort(fx_.georgePort)
+            .key("contact_user", "+131313")
             .key("refer_to", fx_.referTo("alice"))
             .key("hold", "no")
             .key("after", "refused");
@@ -112,9 +113,10 @@ class ReferRefused : public QObject {
     void unknownReferTargetHangsUpBoth() {
         fx_.start({"--transfer-mode", "restcomm"});
         if (QTest::currentTestFailed()) return;
-        fx_.stub.setRcml("/2222", dialClient("joe"));
+        // /2222?ReferTarget=joe answers <Dial><Client>joe</Client></Dial> (the fixture's routing).
         Sipp george("refer_george.xml");
         george.arg(kPhoneArgs).localPort(fx_.georgePort)
+            .key("contact_user", "+131313")
             .key("refer_to", fx_.referTo("joe"))
             .key("hold", "no")
             .key("after", "wait_bye");

@@ -59,7 +59,8 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
             .key("after", run.after);
     } else {
         george = std::make_unique<Sipp>("refer_george.xml");
-        george->key("refer_to", fx.referTo("alice"))
+        george->key("contact_user", "+131313")
+            .key("refer_to", fx.referTo("alice"))
             .key("hold", run.hold ? "yes" : "no")
             .key("after", run.after);
         bob = std::make_unique<Sipp>("refer_bob.xml");
