@@ -206,6 +206,35 @@ class ReferEdge : public QObject {
         QCOMPARE(Fixture::counter(fx_.metrics(), "MaximumConcurrentCalls"), 2);
     }
 
+    // rfc3515: the transferee hangs up while the refer application is still being fetched.
+    // The transfer cannot complete; the implicit subscription must still end with a final
+    // NOTIFY (Subscription-State: terminated) before the transferor's BYE (RFC 3515 §2.4.7,
+    // restcomm-behaviour.md part 2 §8.1 item 1: NOTIFYs "before the BYE, or not at all").
+    void transfereeGoneDuringReferFetchStillEndsSubscription() {
+        fx_.start({});
+        if (QTest::currentTestFailed()) return;
+        fx_.routeByReferTarget = false;
+        StubRoute slow;
+        slow.body = dialClient("alice");
+        slow.delayMs = 6000;  // Bob hangs up 4 s after his ACK, i.e. during this fetch
+        fx_.stub.setRoute("/2222", slow);
+        Sipp g("refer_george.xml");
+        QVERIFY(george(g, fx_.referTo("alice"), "notify_any_final")->start());
+        Sipp b("refer_bob.xml");
+        QVERIFY(bob(b, true)->start());
+        REFER_SIPP_OK(b, 20000);
+        const bool georgeOk = g.waitForFinished(20000) && g.exitCode() == 0;
+        QVERIFY(waitUntil([&] { return Fixture::counter(fx_.metrics(), "LiveCalls") == 0; }, 5000));
+        const QList<QJsonObject> notifies = fx_.sip("out", "NOTIFY", fx_.georgePort);
+        QStringList frags;
+        for (const QJsonObject &n : notifies) {
+            frags << Fixture::body(n.value("text").toString()).trimmed();
+        }
+        QVERIFY2(georgeOk && notifies.size() == 2,
+                 qPrintable(QStringLiteral("NOTIFYs sent to the transferor before its BYE: [%1]\n%2")
+                                .arg(frags.join(u','), g.describe())));
+    }
+
     // Spec step 3: a transferor whose REFER Contact is the contact of one of our clients'
     // registrations is reported by the client's login (baresip puts "bob-0x55d1..." there),
     // not by the Contact's user part.
