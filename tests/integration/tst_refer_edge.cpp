@@ -31,11 +31,16 @@ class ReferEdge : public QObject {
     }
 
     // George transfers to `referTo` (restcomm mode); alice answers whatever the target (the
-    // stub's /2222 always dials her). Returns the /2222 raw query.
-    QByteArray acceptedReferTo(const QString &referTo) {
+    // refer application at `referPath` always dials her). Returns its one request. An empty
+    // `referTo` means alice at the server.
+    StubRequest acceptedReferTo(QString referTo, const QString &referPath = "/2222") {
         fx_.start({"--transfer-mode", "restcomm"});
         if (QTest::currentTestFailed()) return {};
-        fx_.routeByReferTarget = false;  // /2222 rings alice whatever the target
+        fx_.routeByReferTarget = false;  // rings alice whatever the target
+        fx_.stub.setRcml(referPath, dialClient("alice"));
+        if (referTo.isEmpty()) {
+            referTo = fx_.referTo("alice");
+        }
         fx_.registerAlice();
         if (QTest::currentTestFailed()) return {};
         Sipp alice("refer_party.xml");
@@ -49,9 +54,9 @@ class ReferEdge : public QObject {
             REFER_SIPP_OK(g, 20000);
             REFER_SIPP_OK(alice, 20000);
             REFER_SIPP_OK(b, 20000);
-            QCOMPARE(fx_.stub.countTo("/2222"), 1);
+            QCOMPARE(fx_.stub.countTo(referPath), 1);
         }();
-        return QTest::currentTestFailed() ? QByteArray() : fx_.stub.requestsTo("/2222").first().rawQuery;
+        return QTest::currentTestFailed() ? StubRequest() : fx_.stub.requestsTo(referPath).first();
     }
 
   private slots:
@@ -60,7 +65,7 @@ class ReferEdge : public QObject {
     // Spec step 3: unlike Restcomm, a tel: Refer-To works; its number (visual separators
     // dropped) is the ReferTarget.
     void telReferToGivesTheNumber() {
-        const QByteArray raw = acceptedReferTo(QStringLiteral("tel:+1-555-0100"));
+        const QByteArray raw = acceptedReferTo(QStringLiteral("tel:+1-555-0100")).rawQuery;
         if (QTest::currentTestFailed()) return;
         QVERIFY2(rawItems(raw).contains("ReferTarget=%2B15550100"), raw.constData());
     }
@@ -70,9 +75,41 @@ class ReferEdge : public QObject {
     void referToWithReplacesIsBlindTransferToUser() {
         const QByteArray raw = acceptedReferTo(
             QStringLiteral("sip:alice@%1?Replaces=abc%3Bto-tag%3D1%3Bfrom-tag%3D2")
-                .arg(QStringLiteral("127.0.0.1:5999")));
+                .arg(QStringLiteral("127.0.0.1:5999"))).rawQuery;
         if (QTest::currentTestFailed()) return;
         QVERIFY2(rawItems(raw).contains("ReferTarget=alice"), raw.constData());
+    }
+
+    // Spec step 4: the number's Refer application wins over its Refer URL, and the method
+    // defaults to POST: the three values form-encoded in the body, '+' as %2B.
+    void referApplicationWinsAndDefaultsToPost() {
+        const QString appSid = QStringLiteral("AP0123456789abcdef0123456789abcdef");
+        fx_.editConfig = [&](QJsonObject &document) {
+            document.insert("applications",
+                            QJsonArray{QJsonObject{{"sid", appSid},
+                                                   {"friendly_name", "refer app"},
+                                                   {"rcml_url", fx_.stub.url("/3333")},
+                                                   {"kind", "voice"}}});
+            QJsonArray numbers = document.value("incoming_phone_numbers").toArray();
+            for (qsizetype i = 0; i < numbers.size(); ++i) {
+                QJsonObject n = numbers.at(i).toObject();
+                if (n.value("phone_number").toString() == u"1111") {
+                    n.insert("refer_application_sid", appSid);
+                    n.remove("refer_method");
+                    numbers[i] = n;
+                }
+            }
+            document.insert("incoming_phone_numbers", numbers);
+        };
+        const StubRequest app = acceptedReferTo(QString(), "/3333");
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(fx_.stub.countTo("/2222"), 0);
+        QCOMPARE(app.method, QStringLiteral("POST"));
+        QCOMPARE(app.contentType, QByteArray("application/x-www-form-urlencoded"));
+        const QList<QByteArray> items = rawItems(app.body);
+        QVERIFY2(items.contains("Transferor=%2B131313"), app.body.constData());
+        QVERIFY2(items.contains("Transferee=bob"), app.body.constData());
+        QVERIFY2(items.contains("ReferTarget=alice"), app.body.constData());
     }
 
     // RFC 3515: exactly one Refer-To; two values in one header get 400, call untouched.

@@ -53,6 +53,8 @@ class Fixture {
     // /2222 answers by ReferTarget: alice, joe, carol -> <Dial><Client>; +131313 -> George's
     // <Dial><Number>; anything else 404. Tests that set their own /2222 route switch it off.
     bool routeByReferTarget = true;
+    // Changes the --config document of the next start() (cleared by stop()).
+    std::function<void(QJsonObject &document)> editConfig;
 
     // Starts the stub (once) and a fresh mini-restcomm with the fixture (plus `moreClients`);
     // QVERIFY-fails.
@@ -102,6 +104,11 @@ class Fixture {
             clients.append(c);
         }
         options.configJson = itest::config(clients, numbers);
+        if (editConfig) {
+            QJsonObject document = QJsonDocument::fromJson(options.configJson).object();
+            editConfig(document);
+            options.configJson = QJsonDocument(document).toJson();
+        }
         options.extraArgs = extraArgs;
         server = std::make_unique<MiniRestcomm>();
         QVERIFY2(server->start(options), qPrintable(server->lastError()));
@@ -109,6 +116,7 @@ class Fixture {
 
     // SIGTERM; the server must exit 0. Prints the tail of its log when the test failed.
     void stop() {
+        editConfig = nullptr;
         if (!server) {
             return;
         }
