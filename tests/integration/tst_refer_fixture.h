@@ -190,8 +190,10 @@ class Fixture {
 
     // SIP messages the server sent (out) to / received (in) from 127.0.0.1:<port> whose first
     // line starts with `firstLine` (a method or "SIP/2.0 202"); port 0 = any peer.
+    // Retransmissions (same first line, Call-ID and CSeq) count once.
     QList<QJsonObject> sip(const QString &direction, const QString &firstLine, quint16 port) const {
         QList<QJsonObject> out;
+        QSet<QString> seen;
         const QString peer = QStringLiteral("127.0.0.1:%1").arg(port);
         for (const QJsonObject &e : itest::eventsOfType(events(), "sip")) {
             if (e.value("direction").toString() != direction ||
@@ -199,7 +201,10 @@ class Fixture {
                 continue;
             }
             const QString other = e.value(direction == u"out" ? "dst" : "src").toString();
-            if (port == 0 || other == peer) {
+            const QString key = e.value("first_line").toString() + u'|' +
+                                e.value("call_id").toString() + u'|' + e.value("cseq").toString();
+            if ((port == 0 || other == peer) && !seen.contains(key)) {
+                seen.insert(key);
                 out << e;
             }
         }
