@@ -93,6 +93,18 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     QCOMPARE(Fixture::counter(during, "LiveIncomingCalls"), run.bobTransfers ? 0 : 1);
     QCOMPARE(Fixture::counter(during, "LiveOutgoingCalls"), run.bobTransfers ? 2 : 1);
     QCOMPARE(during.value("LiveCallDetails").toArray().size(), 2);
+    // ...and they are the transferee's leg and alice's, never the transferor's.
+    QStringList liveParties;
+    for (const QJsonValue &d : during.value("LiveCallDetails").toArray()) {
+        liveParties << d.toObject().value("from").toString() + QStringLiteral("->") +
+                           d.toObject().value("to").toString();
+    }
+    liveParties.sort();
+    const QStringList expectedParties =
+        // (George's leg is the caller side now: alice is rung from +131313)
+        run.bobTransfers ? QStringList{"+131313->alice", "bob->+131313"}
+                         : QStringList{QStringLiteral("bob->") + run.dialled, "bob->alice"};
+    QCOMPARE(liveParties, expectedParties);
 
     REFER_SIPP_OK(*george, 20000);
     REFER_SIPP_OK(*bob, 20000);
