@@ -20,9 +20,10 @@ EventStreamClient::EventStreamClient(QObject *parent) : QObject(parent) {
             reconnectTimer_.start();
         }
     });
-    connect(&socket_, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        emit problem(tr("event stream: %1").arg(socket_.errorString()));
-    });
+    connect(&socket_, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                emit problem(tr("event stream: %1").arg(socket_.errorString()));
+            });
 }
 
 EventStreamClient::~EventStreamClient() {
