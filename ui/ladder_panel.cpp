@@ -41,7 +41,8 @@ LadderPanel::LadderPanel(flow::FlowModel *model, QWidget *parent)
     splitter->addWidget(view_);
     splitter->addWidget(detail_);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1000, 380});  // the ladder gets most of the width
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
