@@ -4,11 +4,20 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ReferPhone"));
     QApplication::setApplicationVersion(QStringLiteral(REFERPHONE_VERSION));
+
+    // The GUI strings in the user's language when a translation is built in (:/i18n).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -267,12 +267,16 @@ ImportDocument parseCsvDocument(const QByteArray &data) {
                 entry.fileSid = record.cells.at(c).trimmed();
             }
         }
-        if (hasPhone && !entry.values.contains(QStringLiteral("PhoneNumber")) &&
-            record.cells.size() == header.cells.size()) {
-            entry.issues.append(
-                {entry.location,
-                 header.cells.at(seen.value(QStringLiteral("PhoneNumber"))).trimmed(),
-                 QStringLiteral("required")});
+        // Every row without a number says so, also when the header lacks the column (the
+        // preview then marks each row, not only the header).
+        if (!entry.values.contains(QStringLiteral("PhoneNumber")) &&
+            (!hasPhone || record.cells.size() == header.cells.size())) {
+            const QString column =
+                hasPhone ? header.cells.at(seen.value(QStringLiteral("PhoneNumber"))).trimmed()
+                         : QStringLiteral("PhoneNumber");
+            entry.issues.append({entry.location, column,
+                                 hasPhone ? QStringLiteral("required")
+                                          : QStringLiteral("required (no PhoneNumber column)")});
         }
         document.entries.append(entry);
     }

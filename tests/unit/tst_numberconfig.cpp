@@ -122,6 +122,12 @@ class TestNumberConfig : public QObject {
         QVERIFY(hasIssue(parseImportFile("FriendlyName\nx\n").fileIssues, "header line 1",
                          "PhoneNumber", "required column missing"));
         QVERIFY(hasIssue(parseImportFile("").fileIssues, "", "", "empty file"));
+        // Found by fuzz_numberconfig_parse: without the column, each row is marked too.
+        const ImportDocument noPhone = parseImportFile("sid,phofe_number\nPN1,2002\n");
+        QVERIFY(hasIssue(noPhone.fileIssues, "header line 1, column 2", "phofe_number",
+                         "unknown column"));
+        QVERIFY(hasIssue(noPhone.entries[0].issues, "line 2", "PhoneNumber",
+                         "required (no PhoneNumber column)"));
     }
 
     void restcommPageAndShapes() {
