@@ -28,6 +28,7 @@ QString lineColumnAt(const QByteArray &data, qsizetype offset) {
 
 void setValue(NumberEntry &entry, const NumberField &field, const QString &writtenName,
               const QString &value) {
+    entry.writtenNames.insert(field.camelName, writtenName);
     QString normalized;
     if (auto error = checkValue(field, value, &normalized)) {
         entry.issues.append({entry.location, writtenName, *error});
@@ -40,6 +41,7 @@ void setValue(NumberEntry &entry, const NumberField &field, const QString &writt
 
 void readJsonField(NumberEntry &entry, const NumberField &field, const QString &key,
                    const QJsonValue &value) {
+    entry.writtenNames.insert(field.camelName, key);
     if (value.isNull() || value.isUndefined()) {
         if (field.kind == FieldKind::PhoneNumber) {
             entry.issues.append({entry.location, key, QStringLiteral("required")});
@@ -296,7 +298,7 @@ void markDuplicates(ImportDocument &document) {
             continue;
         }
         if (firstLocation.contains(phone)) {
-            entry.issues.append({entry.location, QStringLiteral("PhoneNumber"),
+            entry.issues.append({entry.location, entry.writtenName(QStringLiteral("PhoneNumber")),
                                  QStringLiteral("duplicate number %1 (first at %2)")
                                      .arg(phone, firstLocation.value(phone))});
         } else {

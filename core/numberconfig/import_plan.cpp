@@ -12,7 +12,7 @@ QList<Issue> checkAgainstServer(const NumberEntry &entry, const ServerSnapshot &
         }
         const QString sid = entry.values.value(field.camelName);
         if (!sid.isEmpty() && !server.hasApplication(sid)) {
-            issues.append({entry.location, field.camelName,
+            issues.append({entry.location, entry.writtenName(field.camelName),
                            QStringLiteral("no application %1 on the server").arg(sid)});
         }
     }

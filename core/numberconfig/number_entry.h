@@ -33,9 +33,15 @@ struct NumberEntry {
     // Values given in the file, keyed by CamelCase name, already normalized. A field absent from
     // the map (or an empty CSV cell) is "not set".
     QMap<QString, QString> values;
+    // How the file spelled each field it gave (CamelCase -> "refer_url", "capabilities.x"...),
+    // so that later problems name the field as the user wrote it.
+    QMap<QString, QString> writtenNames;
     QList<Issue> issues;  // problems found while reading the file
 
     QString phoneNumber() const { return values.value(QStringLiteral("PhoneNumber")); }
+    QString writtenName(const QString &camelName) const {
+        return writtenNames.value(camelName, camelName);
+    }
     bool operator==(const NumberEntry &) const = default;
 };
 

@@ -189,12 +189,12 @@ class TestImportNumbers : public QObject {
                "ftp://x/y";
         QTest::newRow("duplicate number")
             << QByteArray("phone_number\n2101\n2101\n")
-            << "line 3, PhoneNumber: duplicate number 2101 (first at line 2)";
+            << "line 3, phone_number: duplicate number 2101 (first at line 2)";
         QTest::newRow("unknown refer application")
             << QByteArray(R"({"incomingPhoneNumbers": [{"phone_number": "2101"},
                    {"phone_number": "2102",
                     "refer_application_sid": "AP99999999999999999999999999999999"}]})")
-            << "incomingPhoneNumbers[1], ReferApplicationSid: no application "
+            << "incomingPhoneNumbers[1], refer_application_sid: no application "
                "AP99999999999999999999999999999999 on the server";
         QTest::newRow("bad method")
             << QByteArray(R"([{"phone_number": "2101", "voice_method": "PUT"}])")
