@@ -266,6 +266,14 @@ void ImportNumbersDialog::checkServer() {
     });
 }
 
+void ImportNumbersDialog::reject() {
+    if (applier_.isRunning()) {
+        setStatus(tr("Please wait: the import is running and is rolled back if it fails."), true);
+        return;
+    }
+    QDialog::reject();
+}
+
 void ImportNumbersDialog::applyImport() {
     if (busy_) {
         return;

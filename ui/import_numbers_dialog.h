@@ -44,6 +44,10 @@ class ImportNumbersDialog : public QDialog {
     QString issuesText() const;
     bool isBusy() const { return busy_; }
 
+  public slots:
+    // Refused while an import runs: it must finish or roll back first.
+    void reject() override;
+
   signals:
     void serverChecked(bool ok);
     void applyFinished(const numcfg::ApplyResult &result);

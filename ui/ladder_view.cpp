@@ -43,6 +43,16 @@ void LadderView::setModel(flow::FlowModel *model) {
                 verticalScrollBar()->setValue(verticalScrollBar()->maximum());
             }
         });
+        connect(model_, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    // Old entries dropped from the top: the selection moves up with its row.
+                    if (currentRow_ > last) {
+                        currentRow_ -= last - first + 1;
+                    } else if (currentRow_ >= first) {
+                        currentRow_ = -1;
+                    }
+                    modelChanged();
+                });
         connect(model_, &QAbstractItemModel::modelReset, this, [this] {
             currentRow_ = -1;
             modelChanged();

@@ -24,6 +24,11 @@ void FlowModel::addEvent(const QJsonObject &event) {
         }
         lastSeq_ = seq;
     }
+    if (entries_.size() >= maxEntries_) {
+        beginRemoveRows({}, 0, kDropCount - 1);
+        entries_.remove(0, kDropCount);
+        endRemoveRows();
+    }
     const FlowEntry entry = builder_.build(event);
     ensureLane(entry.fromLane);
     ensureLane(entry.toLane);

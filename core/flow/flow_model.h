@@ -8,6 +8,8 @@
 #include <QAbstractTableModel>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace flow {
 
 class FlowModel : public QAbstractTableModel {
@@ -24,7 +26,13 @@ class FlowModel : public QAbstractTableModel {
         KindRole,  // int(EntryKind)
     };
 
+    // A Lab left running keeps receiving events; past this many entries the oldest
+    // kDropCount go (rows removed from the top), so memory stays bounded.
+    static constexpr int kDefaultMaxEntries = 20000;
+    static constexpr int kDropCount = 1000;
+
     explicit FlowModel(QObject *parent = nullptr);
+    void setMaxEntries(int maxEntries) { maxEntries_ = std::max(maxEntries, kDropCount + 1); }
 
     void setLaneMap(const LaneMap &lanes);
     const LaneMap &laneMap() const { return builder_.laneMap(); }
@@ -57,6 +65,7 @@ class FlowModel : public QAbstractTableModel {
     QList<FlowEntry> entries_;
     QStringList lanes_;
     qint64 lastSeq_ = 0;
+    int maxEntries_ = kDefaultMaxEntries;
 };
 
 }  // namespace flow

@@ -330,6 +330,25 @@ class TestImportNumbers : public QObject {
         QCOMPARE(after.value("1001").value("refer_application_sid").toString(), kApp);
     }
 
+    void closingWaitsForARunningImport() {
+        ui::ImportNumbersDialog dialog;
+        setUpDialog(dialog);
+        dialog.show();
+        QVERIFY(load(dialog, writeFile("close.csv", "PhoneNumber\n2401\n2402\n")));
+        QSignalSpy finished(&dialog, &ui::ImportNumbersDialog::applyFinished);
+        QTest::mouseClick(dialog.applyButton(), Qt::LeftButton);
+        QVERIFY(dialog.isBusy());
+        dialog.reject();  // what Escape, Close and the window's close button do
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.statusText().startsWith("Please wait: the import is running"),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.last().at(0).value<numcfg::ApplyResult>().applied);
+        QVERIFY(numbersOnServer().contains("2402"));
+        dialog.reject();
+        QVERIFY(!dialog.isVisible());
+    }
+
     void exportsReadBack_data() {
         QTest::addColumn<int>("format");
         QTest::addColumn<QString>("start");

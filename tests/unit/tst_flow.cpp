@@ -140,6 +140,19 @@ class TestFlow : public QObject {
         QCOMPARE(model.rowCount(), 1);  // a restarted server's seq 1 is new after clear()
     }
 
+    void oldEntriesDropped() {
+        FlowModel model;
+        model.setMaxEntries(FlowModel::kDropCount + 5);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        for (int seq = 1; seq <= FlowModel::kDropCount + 6; ++seq) {
+            model.addEvent(sip(seq, kBob, kServer, "OPTIONS sip:x SIP/2.0", "o", "1 OPTIONS"));
+        }
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.entry(0).seq, qint64(FlowModel::kDropCount + 1));
+        QCOMPARE(model.entry(5).seq, qint64(FlowModel::kDropCount + 6));
+    }
+
     void textExport() {
         FlowModel model;
         model.setLaneMap(labLanes());
