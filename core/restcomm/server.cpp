@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QUuid>
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
@@ -89,6 +90,7 @@ class Server {
     bool onSipRequest(const struct sip_msg *msg);
     void onInvite(const struct sip_msg *msg);
     void startSession(const std::function<void(CallSession &)> &start);
+    void reapEnded();
     void onHttp(const HttpRequest &request, HttpReply reply);
     void shutdown(int signal);
     void expireBindings();
@@ -254,7 +256,8 @@ bool Server::setUp() {
     restApi_->setRegisteredUsersCounter([this] { return registrar_->table().bindingCount(); });
     services_ = std::unique_ptr<CallServices>(new CallServices{
         *sip_, *registrar_, *store_, calls_, *relay_, *fetcher_, events_, instanceId_,
-        hostPortOfProxy(options_.outboundProxy), options_.fetchTimeoutMs});
+        hostPortOfProxy(options_.outboundProxy), options_.fetchTimeoutMs, httpBase_,
+        options_.restcommTransferMode ? TransferMode::Restcomm : TransferMode::Rfc3515});
     sip_->setRequestHandler([this](const struct sip_msg *msg) { return onSipRequest(msg); });
     sip_->setInviteHandler([this](const struct sip_msg *msg) { onInvite(msg); });
 
@@ -273,11 +276,28 @@ bool Server::onSipRequest(const struct sip_msg *msg) {
                           "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n");
         return true;
     }
-    if (pl_strcmp(&msg->met, "REFER") == 0 && !pl_isset(&msg->to.tag)) {
-        (void)sip_treplyf(nullptr, nullptr, sip_->sip(), msg, false, 404, "Not Found",
-                          "Event: refer\r\nReason: SIP REFER should be sent in dialog\r\n"
-                          "Content-Length: 0\r\n\r\n");
-        return true;
+    if (pl_strcmp(&msg->met, "REFER") == 0) {
+        // In a dialog of ours the call's session answers it (sipsess routes it there).
+        const bool known = pl_isset(&msg->to.tag) &&
+                           std::any_of(sessions_.begin(), sessions_.end(),
+                                       [msg](const auto &s) { return s.second->ownsDialog(msg); });
+        if (!known) {
+            (void)sip_treplyf(nullptr, nullptr, sip_->sip(), msg, false, 404, "Not Found",
+                              "Event: refer\r\nReason: %s\r\nContent-Length: 0\r\n\r\n",
+                              pl_isset(&msg->to.tag)
+                                  ? "SIP REFER in a dialog mini-restcomm does not know"
+                                  : "SIP REFER should be sent in dialog");
+            events_.publish(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("transfer")},
+                            {QStringLiteral("step"), QStringLiteral("refused")},
+                            {QStringLiteral("code"), 404},
+                            {QStringLiteral("reason"), pl_isset(&msg->to.tag)
+                                                           ? QStringLiteral("unknown dialog")
+                                                           : QStringLiteral("out-of-dialog REFER")},
+                            {QStringLiteral("sip_call_id"), plToString(msg->callid)}});
+            return true;
+        }
+        return false;
     }
     if (stopping_ && pl_strcmp(&msg->met, "INVITE") == 0 && !pl_isset(&msg->to.tag)) {
         (void)sip_treply(nullptr, sip_->sip(), msg, 503, "Service Unavailable");
@@ -296,12 +316,21 @@ void Server::startSession(const std::function<void(CallSession &)> &start) {
         ended_.push_back(std::move(it->second));
         sessions_.erase(it);
         if (!reaper_.isActive()) {
-            reaper_.start(0, [this] { ended_.clear(); });
+            reaper_.start(0, [this] { reapEnded(); });
         }
     });
     CallSession *raw = session.get();
     sessions_.emplace(raw, std::move(session));
     start(*raw);
+}
+
+// Frees ended sessions, except those still finishing a transferor's dialog (final NOTIFY,
+// then BYE: bounded by their guard timers); those are looked at again shortly.
+void Server::reapEnded() {
+    std::erase_if(ended_, [](const std::unique_ptr<CallSession> &s) { return !s->isLingering(); });
+    if (!ended_.empty()) {
+        reaper_.start(200, [this] { reapEnded(); });
+    }
 }
 
 void Server::onInvite(const struct sip_msg *msg) {
