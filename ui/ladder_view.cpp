@@ -270,9 +270,12 @@ void LadderView::paintRow(QPainter &painter, int row) const {
     painter.fillPath(head, colour);
     // The label sits above the arrow, centred, elided to the arrow's span (the full text is one
     // click away in the side pane).
+    // A short arrow's label may spread over the neighbouring lanes (text over a lifeline
+    // stays readable), but not into the time column.
     const int span = std::abs(to - from);
-    const int labelWidth = std::max(span - 10, kLaneWidth - 20);
-    const QRect labelRect((from + to) / 2 - labelWidth / 2, top + 1, labelWidth, kRowHeight - 10);
+    const int labelWidth = std::max(span - 10, 2 * kLaneWidth - 20);
+    const int labelLeft = std::max(kTimeWidth + 2, (from + to) / 2 - labelWidth / 2);
+    const QRect labelRect(labelLeft, top + 1, labelWidth, kRowHeight - 10);
     painter.setPen(colour);
     painter.drawText(labelRect, Qt::AlignHCenter | Qt::AlignBottom,
                      metrics.elidedText(entry.label, Qt::ElideRight, labelWidth));
