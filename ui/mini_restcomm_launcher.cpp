@@ -8,6 +8,12 @@
 #include <QTimer>
 #include <QUdpSocket>
 
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+
+#include <csignal>
+#endif
+
 namespace ui {
 
 namespace {
@@ -53,6 +59,11 @@ std::optional<MiniRestcommEndpoints> parseReadyLine(const QString &line) {
 
 MiniRestcommLauncher::MiniRestcommLauncher(QObject *parent) : QObject(parent) {
     process_.setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_LINUX
+    // If referphone dies without stopping it (killed, crashed), the server goes too instead
+    // of holding the Lab's ports.
+    process_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(&process_, &QProcess::readyReadStandardOutput, this, &MiniRestcommLauncher::readOutput);
     connect(&process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
