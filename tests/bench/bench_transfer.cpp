@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace rptest;
 using benchxfer::Flow;
@@ -39,8 +40,10 @@ struct Subject {
     QList<double> latencyMs;  // REFER -> target INVITE
     QList<double> fetchMs;    // REFER -> Refer URL request at the app server
     int failed = 0;
+    int resends = 0;
     QByteArray firstFailure;
-    QList<int> bestRates;  // last passing rate of each round
+    QList<int> bestRates;        // last passing rate of each round
+    QList<double> cpuMsPerFlow;  // server CPU per flow, each rate step
     bool rateFailed = false;
 };
 
@@ -95,6 +98,7 @@ void measureLatency(Parties &parties, Subject &subject, int count, int holdMs) {
         waitFinished(parties, id);
         const benchxfer::Outcome outcome = parties.outcome(id);
         parties.forget(id);
+        subject.resends += outcome.resends;
         if (!outcome.ok || outcome.referNs < 0 || outcome.targetInviteNs < 0) {
             if (subject.firstFailure.isEmpty()) {
                 subject.firstFailure = outcome.failure;
@@ -113,6 +117,9 @@ struct StepResult {
     int ok = 0;
     int failed = 0;
     QList<double> latencyMs;
+    QList<double> fetchMs;
+    QList<double> acceptMs;
+    int resends = 0;
     QByteArray firstFailure;
     bool passed(int calls) const { return failed == 0 && ok == calls; }
 };
@@ -144,10 +151,17 @@ StepResult runStep(Parties &parties, const Target &target, int rate, int count, 
         waitFinished(parties, id);
         const benchxfer::Outcome outcome = parties.outcome(id);
         parties.forget(id);
+        result.resends += outcome.resends;
         if (outcome.ok) {
             ++result.ok;
             if (outcome.referNs >= 0 && outcome.targetInviteNs >= 0) {
                 result.latencyMs << double(outcome.targetInviteNs - outcome.referNs) / 1e6;
+            }
+            if (outcome.referNs >= 0 && outcome.fetchNs >= 0) {
+                result.fetchMs << double(outcome.fetchNs - outcome.referNs) / 1e6;
+            }
+            if (outcome.referNs >= 0 && outcome.acceptedNs >= 0) {
+                result.acceptMs << double(outcome.acceptedNs - outcome.referNs) / 1e6;
             }
         } else {
             ++result.failed;
@@ -164,6 +178,26 @@ int liveCalls(MiniRestcomm &server) {
     const HttpReply reply =
         server.http(QStringLiteral("GET"), QStringLiteral("/health"), {}, {}, false);
     return reply.status == 200 ? reply.json().object().value("live_calls").toInt(-1) : -1;
+}
+
+// QTextStream only hands its text to stdio; stdout into a file is fully buffered.
+void flush(QTextStream &out) {
+    out.flush();
+    std::fflush(stdout);
+}
+
+// User + system CPU time of a process, in ms (clock-tick resolution, 10 ms).
+double cpuMs(qint64 pid) {
+    QFile stat(pid > 0 ? QStringLiteral("/proc/%1/stat").arg(pid)
+                       : QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QByteArray text = stat.readAll();
+    // Fields after the ")" closing the command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 qint64 rssKiB(qint64 pid) {
@@ -283,7 +317,7 @@ int main(int argc, char **argv) {
     }
     out << "bench_transfer: " << servers.size() << " mini-restcomm (" << modes.join(',')
         << "), baresip peer: " << (baresip ? "yes" : "no") << "\n";
-    out.flush();
+    flush(out);
 
     // 1. Latency, one transfer at a time, subjects interleaved block by block so that the
     //    machine's noise (2 shared cores) lands on all of them alike.
@@ -297,9 +331,9 @@ int main(int argc, char **argv) {
         out << "\nREFER -> target INVITE latency (ms), " << transfers
             << " transfers per subject, one at a time, interleaved in blocks of " << block << "\n";
         out << "subject                          n  failed     p50     p90     p99     max"
-               "   REFER->app-fetch p50\n";
+               "  resends  REFER->app-fetch p50\n";
         for (const Subject &subject : std::as_const(subjects)) {
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7   %8\n")
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8   %9\n")
                        .arg(subject.name, -27)
                        .arg(subject.latencyMs.size(), 6)
                        .arg(subject.failed, 7)
@@ -307,6 +341,7 @@ int main(int argc, char **argv) {
                        .arg(percentile(subject.latencyMs, 90), 7, 'f', 3)
                        .arg(percentile(subject.latencyMs, 99), 7, 'f', 3)
                        .arg(percentile(subject.latencyMs, 100), 7, 'f', 3)
+                       .arg(subject.resends, 8)
                        .arg(subject.fetchMs.isEmpty()
                                 ? QStringLiteral("-")
                                 : QString::number(percentile(subject.fetchMs, 50), 'f', 3));
@@ -316,7 +351,7 @@ int main(int argc, char **argv) {
                 out << "first failure, " << subject.name << ": " << subject.firstFailure << "\n";
             }
         }
-        out.flush();
+        flush(out);
     }
 
     // 2. Transfers per second at zero failures; the peer is plain bridged calls through the
@@ -337,9 +372,9 @@ int main(int argc, char **argv) {
                 subject.rateFailed = false;
                 subject.bestRates << 0;
             }
-            out << "\nround " << round
-                << ": rate  n  | ok/failed (REFER->INVITE p50/p99 ms) per "
-                   "subject\n";
+            out << "\nround " << round << " (ms are REFER->x, p50 unless said)\n"
+                << "rate      n  subject                              ok/failed resends"
+                   "   INVITE p50   INVITE p99  202 p50  fetch p50  cpu ms/flow: server bench\n";
             for (const int rate : ladder) {
                 if (rate > maxRate) {
                     break;
@@ -350,29 +385,59 @@ int main(int argc, char **argv) {
                     break;
                 }
                 const int count = rate * stepSeconds;
-                QStringList cells;
                 for (qsizetype i = 0; i < rateSubjects.size(); ++i) {
                     Subject &subject = rateSubjects[i];
                     if (subject.rateFailed) {
-                        cells << QStringLiteral("-");
                         continue;
                     }
-                    const StepResult step = runStep(parties, subject.target, rate, count, hold);
-                    QString cell = QStringLiteral("%1/%2").arg(step.ok).arg(step.failed);
-                    if (!step.latencyMs.isEmpty()) {
-                        cell += QStringLiteral(" (%1/%2)")
-                                    .arg(percentile(step.latencyMs, 50), 0, 'f', 2)
-                                    .arg(percentile(step.latencyMs, 99), 0, 'f', 2);
-                    }
-                    // Every leg ended: the server must be back to zero live calls.
+                    const qint64 sendErrorsBefore = parties.sendErrors();
                     MiniRestcomm &server =
                         i < qsizetype(servers.size()) ? *servers[size_t(i)] : *servers.front();
+                    const double serverCpuBefore = cpuMs(server.pid());
+                    const double benchCpuBefore = cpuMs(0);
+                    const StepResult step = runStep(parties, subject.target, rate, count, hold);
+                    // CPU per flow is the figure the shared machine disturbs least.
+                    const double serverCpu = (cpuMs(server.pid()) - serverCpuBefore) / count;
+                    const double benchCpu = (cpuMs(0) - benchCpuBefore) / count;
+                    subject.cpuMsPerFlow << serverCpu;
+                    const auto ms = [](const QList<double> &values, double p) {
+                        return values.isEmpty() ? QStringLiteral("-")
+                                                : QString::number(percentile(values, p), 'f', 2);
+                    };
+                    QString cell =
+                        QStringLiteral("%1 %2  %3 %4 %5 %6 %7 %8 %9")
+                            .arg(rate, 4)
+                            .arg(count, 6)
+                            .arg(subject.name, -35)
+                            .arg(QStringLiteral("%1/%2").arg(step.ok).arg(step.failed), 10)
+                            .arg(step.resends, 7)
+                            .arg(ms(step.latencyMs, 50), 12)
+                            .arg(ms(step.latencyMs, 99), 12)
+                            .arg(ms(step.acceptMs, 50), 8)
+                            .arg(ms(step.fetchMs, 50), 10) +
+                        QStringLiteral(" %1 %2")
+                            .arg(serverCpu, 10, 'f', 2)
+                            .arg(benchCpu, 9, 'f', 2);
+                    if (parties.sendErrors() != sendErrorsBefore) {
+                        cell += QStringLiteral("  bench send errors: %1")
+                                    .arg(parties.sendErrors() - sendErrorsBefore);
+                    }
+                    // Every leg ended: the server must be back to zero live calls.
                     settle(300);
-                    const int live = liveCalls(server);
+                    int live = liveCalls(server);
                     if (live != 0) {
-                        cell += QStringLiteral(" live=%1").arg(live);
-                        leaks << QStringList{subject.name, QString::number(rate),
-                                             QString::number(live)};
+                        // Calls a failed flow abandoned may end by SIP timers (Timer B/F,
+                        // 32 s): only what is still live after that is a leak.
+                        cell += QStringLiteral("  live calls %1").arg(live);
+                        for (int waited = 0; waited < 40 && live != 0; ++waited) {
+                            settle(1000);
+                            live = liveCalls(server);
+                        }
+                        cell += QStringLiteral(", 40 s later %1").arg(live);
+                        if (live != 0) {
+                            leaks << QStringList{subject.name, QString::number(rate),
+                                                 QString::number(live)};
+                        }
                     }
                     if (step.passed(count) && live == 0) {
                         subject.bestRates.last() = rate;
@@ -382,21 +447,12 @@ int main(int argc, char **argv) {
                             subject.firstFailure = step.firstFailure;
                         }
                     }
-                    cells << cell;
+                    out << cell << "\n";
+                    flush(out);
                     settle(500);
                 }
-                out << QStringLiteral("        %1 %2  | %3\n")
-                           .arg(rate, 4)
-                           .arg(count, 5)
-                           .arg(cells.join(QStringLiteral("  |  ")));
-                out.flush();
             }
         }
-        out << "\nsubjects in step order: ";
-        for (const Subject &subject : std::as_const(rateSubjects)) {
-            out << "[" << subject.name << "] ";
-        }
-        out << "\n";
         for (const Subject &subject : std::as_const(rateSubjects)) {
             if (!subject.firstFailure.isEmpty()) {
                 out << "first failure, " << subject.name << ":\n" << subject.firstFailure << "\n";
@@ -433,18 +489,33 @@ int main(int argc, char **argv) {
                        .arg(peerRate, 11)
                        .arg(ratio(ours, peerRate), 7);
         }
+        QList<double> peerCpu = rateSubjects.last().cpuMsPerFlow;
+        std::sort(peerCpu.begin(), peerCpu.end());
+        for (qsizetype i = 0; i < qsizetype(servers.size()); ++i) {
+            QList<double> cpu = rateSubjects[i].cpuMsPerFlow;
+            std::sort(cpu.begin(), cpu.end());
+            const double ours = cpu.isEmpty() ? -1 : cpu[cpu.size() / 2];
+            const double peer = peerCpu.isEmpty() ? -1 : peerCpu[peerCpu.size() / 2];
+            out << QStringLiteral("server CPU ms per flow   (%1) %2 %3 %4  call\n")
+                       .arg(modes[i], -8)
+                       .arg(ours, 13, 'f', 2)
+                       .arg(peer, 11, 'f', 2)
+                       .arg(ratio(ours, peer), 7);
+        }
         out << "(rates: median over " << rounds << " rounds of the last passing step; ladder "
             << "steps of " << stepSeconds << " s, hold " << hold << " ms)\n";
     }
+    bool allClean = true;
     for (size_t i = 0; i < servers.size(); ++i) {
         out << "mini-restcomm " << modes[qsizetype(i)] << ": RSS at end "
             << rssKiB(servers[i]->pid()) << " KiB, live calls " << liveCalls(*servers[i]);
         const bool clean = servers[i]->stop();
+        allClean = allClean && clean;
         out << ", SIGTERM exit " << (clean ? "0" : "NOT clean") << "\n";
     }
     for (const QStringList &leak : std::as_const(leaks)) {
         out << "LEAK: " << leak[0] << " at " << leak[1] << "/s: " << leak[2]
             << " live calls after the step ended\n";
     }
-    return 0;
+    return allClean && leaks.isEmpty() ? 0 : 1;
 }

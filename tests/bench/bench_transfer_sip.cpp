@@ -179,6 +179,7 @@ bool Parties::bind() {
             return false;
         }
         // Hundreds of flows in flight answer in bursts; the default buffer drops them.
+        socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, QVariant(4 << 20));
         socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, QVariant(4 << 20));
         connect(socket, &QUdpSocket::readyRead, this, [this, socket] { onDatagrams(socket); });
     }
@@ -191,7 +192,12 @@ QByteArray Parties::newToken() {
 }
 
 void Parties::write(QUdpSocket *socket, const QByteArray &message, quint16 port) {
-    socket->writeDatagram(message, QHostAddress::LocalHost, port);
+    if (socket->writeDatagram(message, QHostAddress::LocalHost, port) != message.size()) {
+        // On loopback a datagram stays charged to the sender until the receiver reads it:
+        // a server that falls behind fills our send buffer. Counted, and left to the
+        // retransmissions like any loss.
+        ++sendErrors_;
+    }
 }
 
 int Parties::start(const Target &target, int holdMs, int timeoutMs) {
@@ -498,6 +504,7 @@ void Parties::onResponse(Run &run, QUdpSocket *socket, const SipMessage &message
             return;
         }
         run.referAccepted = true;
+        outcomes_[run.id].acceptedNs = nowNs();
     } else if (method == "BYE") {
         if (code >= 300) {
             fail(run, "BYE answered " + message.startLine);
@@ -595,6 +602,11 @@ void Parties::tick() {
                 continue;
             }
             write(p.socket, p.message, p.port);
+            Outcome &outcome = outcomes_[run->id];
+            ++outcome.resends;
+            if (p.cseq.endsWith(" REFER")) {
+                ++outcome.referResends;
+            }
             // INVITE (Timer A) keeps doubling; non-INVITE and 2xx resends cap at T2.
             p.intervalNs = p.invite ? p.intervalNs * 2 : std::min(p.intervalNs * 2, kT2Ns);
             p.nextNs = now + p.intervalNs;

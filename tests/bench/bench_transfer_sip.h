@@ -43,6 +43,9 @@ struct Outcome {
     qint64 referNs = -1;         // Bob wrote the REFER
     qint64 fetchNs = -1;         // the Refer URL request reached the app server (server flows)
     qint64 targetInviteNs = -1;  // Carol read the INVITE
+    qint64 acceptedNs = -1;      // Bob read the 202
+    int resends = 0;             // retransmissions by our parties (lost or late answers)
+    int referResends = 0;        // of which the REFER
     qint64 startNs = 0;
     qint64 endNs = 0;
 };
@@ -63,7 +66,8 @@ class Parties : public QObject {
     int start(const Target &target, int holdMs, int timeoutMs = 40000);
     const Outcome &outcome(int id) const;
     int inFlight() const { return int(active_.size()); }
-    void forget(int id);  // drops a finished flow's record
+    qint64 sendErrors() const { return sendErrors_; }  // datagrams the kernel refused
+    void forget(int id);                               // drops a finished flow's record
     // The app server saw the Refer URL request of the flow whose caller user is `fromUser`.
     void noteReferFetch(const QByteArray &fromUser);
 
@@ -103,6 +107,7 @@ class Parties : public QObject {
     QHash<QByteArray, int> byUser_;  // "tr<id>", the caller user / From every leg carries
     int nextId_ = 1;
     quint64 token_ = 0;
+    qint64 sendErrors_ = 0;
 };
 
 }  // namespace benchxfer
