@@ -200,6 +200,35 @@ double cpuMs(qint64 pid) {
     return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
+// Evidence for a leak: how many call records are still in a live status, by status and
+// direction, with one example each (records of sessions that are gone, or stuck sessions).
+QString liveRecords(MiniRestcomm &server) {
+    QStringList parts;
+    for (const QString status :
+         {QStringLiteral("queued"), QStringLiteral("ringing"), QStringLiteral("in-progress")}) {
+        const HttpReply reply =
+            server.rest(QStringLiteral("GET"),
+                        QStringLiteral("Calls.json?Status=%1&PageSize=1000").arg(status));
+        const QJsonObject page = reply.json().object();
+        QHash<QString, int> byDirection;
+        QHash<QString, QJsonObject> example;
+        for (const QJsonValue &call : page.value("calls").toArray()) {
+            const QString direction = call.toObject().value("direction").toString();
+            ++byDirection[direction];
+            example.insert(direction, call.toObject());
+        }
+        for (auto it = byDirection.cbegin(); it != byDirection.cend(); ++it) {
+            const QJsonObject e = example.value(it.key());
+            parts << QStringLiteral("%1 %2 x%3 (e.g. %4 from=%5 to=%6 created=%7)")
+                         .arg(status, it.key())
+                         .arg(it.value())
+                         .arg(e.value("sid").toString(), e.value("from").toString(),
+                              e.value("to").toString(), e.value("date_created").toString());
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 qint64 rssKiB(qint64 pid) {
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly)) {
@@ -436,7 +465,7 @@ int main(int argc, char **argv) {
                         cell += QStringLiteral(", 40 s later %1").arg(live);
                         if (live != 0) {
                             leaks << QStringList{subject.name, QString::number(rate),
-                                                 QString::number(live)};
+                                                 QString::number(live), liveRecords(server)};
                         }
                     }
                     if (step.passed(count) && live == 0) {
@@ -515,7 +544,7 @@ int main(int argc, char **argv) {
     }
     for (const QStringList &leak : std::as_const(leaks)) {
         out << "LEAK: " << leak[0] << " at " << leak[1] << "/s: " << leak[2]
-            << " live calls after the step ended\n";
+            << " live calls 40 s after the step ended: " << leak[3] << "\n";
     }
     return allClean && leaks.isEmpty() ? 0 : 1;
 }
