@@ -204,7 +204,7 @@ double cpuMs(qint64 pid) {
 // direction, with one example each (records of sessions that are gone, or stuck sessions).
 QString liveRecords(MiniRestcomm &server) {
     QStringList parts;
-    for (const QString status :
+    for (const QString &status :
          {QStringLiteral("queued"), QStringLiteral("ringing"), QStringLiteral("in-progress")}) {
         const HttpReply reply =
             server.rest(QStringLiteral("GET"),
