@@ -321,6 +321,10 @@ void CallSession::terminate(const QString &why) {
                                                                         : CallStatus::Canceled);
     }
     hangupAll();
+    // The server is going away: no waiting for NOTIFY answers.
+    while (!released_.empty()) {
+        byeReleased(released_.front().get());
+    }
     finish();
 }
 
@@ -783,14 +787,23 @@ void CallSession::hangupAll() {
     if (caller_) {
         caller_->hangup();
     }
-    // A transferor still waiting for its final NOTIFY gets its BYE now.
-    awaitingReferApp_ = nullptr;
+    // A transferor whose subscription is still open hears how the transfer ended (final
+    // NOTIFY) before its BYE (RFC 3515: NOTIFYs go one at a time, so it may have to wait for an
+    // earlier one): it lingers until then, bounded by its guard timer. Others get BYE now.
+    if (awaitingReferApp_) {
+        onReferAppStarted(false, QStringLiteral("the transferee's call ended"));
+    }
+    std::vector<ReleasedLeg *> done;
     for (auto &released : released_) {
+        if (!(released->notifier && released->notifier->finalQueued() && !released->gone)) {
+            done.push_back(released.get());
+        }
+    }
+    for (ReleasedLeg *released : done) {
         released->guard.cancel();
         released->leg->hangup();
-        bury(std::shared_ptr<ReleasedLeg>(std::move(released)));
+        dropReleased(released);
     }
-    released_.clear();
 }
 
 void CallSession::bury(std::shared_ptr<void> object) {

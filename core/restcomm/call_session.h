@@ -68,6 +68,9 @@ class CallSession {
 
     const QString &callSid() const { return callSid_; }
     bool isFinished() const { return finished_; }
+    // After the call finished: a transferor's dialog still waits for its final NOTIFY to be
+    // answered before its BYE; keep the session until then.
+    bool isLingering() const { return !released_.empty(); }
     // True when `msg` is an in-dialog request of one of this call's dialogs.
     bool ownsDialog(const struct sip_msg *msg) const;
 
