@@ -61,6 +61,16 @@ class TransferNegative : public QObject {
         return code == 200 && QTest::qWaitFor([&] { return answered; }, 10000);
     }
 
+    // The refer application dials `target`, answering after `delayMs`.
+    void referAppDials(const SipDialogPeer &target, int delayMs = 0) {
+        StubRoute route;
+        route.body = QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
+                         .arg(target.uri())
+                         .toUtf8();
+        route.delayMs = delayMs;
+        stub_.setRoute("/refer", route);
+    }
+
     qint64 lastSeq() {
         const QJsonArray all = server_.events();
         return all.isEmpty() ? 0 : qint64(all.last().toObject().value("seq").toDouble());
@@ -105,9 +115,7 @@ class TransferNegative : public QObject {
     void replacesIsHandledAsBlind() {
         SipDialogPeer alice("alice"), bob("bob"), carol("carol");
         QVERIFY(alice.bind() && bob.bind() && carol.bind());
-        stub_.setRcml("/refer", QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
-                                    .arg(carol.uri())
-                                    .toUtf8());
+        referAppDials(carol);
         QVERIFY(bridge(alice, bob));
         const qint64 since = lastSeq();
         const QByteArray answer =
@@ -135,12 +143,7 @@ class TransferNegative : public QObject {
     void transferorByeRightAfter202() {
         SipDialogPeer alice("alice"), bob("bob"), carol("carol");
         QVERIFY(alice.bind() && bob.bind() && carol.bind());
-        StubRoute slow;
-        slow.body = QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
-                        .arg(carol.uri())
-                        .toUtf8();
-        slow.delayMs = 300;  // the BYE arrives while the refer app is being fetched
-        stub_.setRoute("/refer", slow);
+        referAppDials(carol, 300);  // the BYE arrives while the refer app is being fetched
         QVERIFY(bridge(alice, bob));
         const qint64 since = lastSeq();
         QCOMPARE(
@@ -163,9 +166,7 @@ class TransferNegative : public QObject {
     void telReferToWorks() {
         SipDialogPeer alice("alice"), bob("bob"), carol("carol");
         QVERIFY(alice.bind() && bob.bind() && carol.bind());
-        stub_.setRcml("/refer", QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
-                                    .arg(carol.uri())
-                                    .toUtf8());
+        referAppDials(carol);
         QVERIFY(bridge(alice, bob));
         const QByteArray answer =
             bob.request("REFER", referTo(QStringLiteral("<tel:+1-555-0100>")), 3000);
@@ -232,12 +233,7 @@ class TransferNegative : public QObject {
     void secondReferWhileFirstInProgressIs404() {
         SipDialogPeer alice("alice"), bob("bob"), carol("carol");
         QVERIFY(alice.bind() && bob.bind() && carol.bind());
-        StubRoute slow;
-        slow.body = QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
-                        .arg(carol.uri())
-                        .toUtf8();
-        slow.delayMs = 600;
-        stub_.setRoute("/refer", slow);
+        referAppDials(carol, 600);
         QVERIFY(bridge(alice, bob));
         QCOMPARE(
             SipDialogPeer::statusCode(bob.request("REFER", referTo("<sip:carol@127.0.0.1>"), 3000)),
