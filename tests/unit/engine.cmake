@@ -1,0 +1,5 @@
+# Unit tests of the phone engine's pure logic and of FakeEngine (no sockets, no baresip).
+referphone_add_qtest(NAME tst_engine_sip_target LABEL unit
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/tst_engine_sip_target.cpp LIBS referphone_engine)
+referphone_add_qtest(NAME tst_engine_fake LABEL unit
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/tst_engine_fake.cpp LIBS referphone_engine)
