@@ -71,7 +71,10 @@ QString baresipConfigText(const BaresipSettings &settings, const BaresipPorts &p
         << "jitter_buffer_delay\t5-10\n"
         << "rtp_stats\tyes\n"
         // 'lo' fails as an interface name in 1.0.0; an address works (§2).
-        << "net_interface\t" << settings.listenAddress << "\n"
+        << "net_interface\t"
+        << (settings.networkInterface.isEmpty() ? settings.listenAddress
+                                                : settings.networkInterface)
+        << "\n"
         << "module_path\t/usr/lib/baresip/modules\n"
         << "module\tg711.so\n";
     if (settings.audio == AudioMode::Headless) {

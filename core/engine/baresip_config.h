@@ -18,7 +18,8 @@ struct BaresipSettings {
     QString configDir;   // private config dir; empty: a temporary one per engine
     QString logDir;      // rotating stdout log; empty: configDir
     QString listenAddress = QStringLiteral("127.0.0.1");  // SIP + RTP address (an IP: "lo" fails)
-    quint16 sipPort = 0;                                  // 0: a free one at each start
+    QString networkInterface;  // baresip net_interface; empty: listenAddress ("lo" fails in 1.0.0)
+    quint16 sipPort = 0;       // 0: a free one at each start
     int rtpPortCount = 40;
     AudioMode audio = AudioMode::System;
     int headlessToneHz = 440;

@@ -177,6 +177,14 @@ void BaresipEngine::launch() {
                                         .arg(settings_.listenAddress)));
         return;
     }
+    if (!isLocalAddress(address)) {
+        failStart(EngineError::make(Code::BadConfig,
+                                    QStringLiteral("The SIP listen address %1 is not an address of "
+                                                   "this computer: choose one it has (e.g. "
+                                                   "127.0.0.1).")
+                                        .arg(settings_.listenAddress)));
+        return;
+    }
     if (!pickBaresipPorts(address, settings_.sipPort, settings_.rtpPortCount, &ports_)) {
         failStart(EngineError::make(Code::PortInUse,
                                     QStringLiteral("No free ports for SIP/RTP on %1: close other "

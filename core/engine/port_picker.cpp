@@ -24,6 +24,11 @@ constexpr int kHigh = 32700;
 
 }  // namespace
 
+bool isLocalAddress(const QHostAddress &address) {
+    QUdpSocket socket;
+    return socket.bind(address, 0);
+}
+
 bool isSipPortFree(const QHostAddress &address, quint16 port) {
     return port > 0 && port < 65535 && udpFree(address, port) && tcpFree(address, port) &&
            tcpFree(address, static_cast<quint16>(port + 1));

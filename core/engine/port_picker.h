@@ -14,6 +14,8 @@ struct BaresipPorts {
 };
 
 bool isSipPortFree(const QHostAddress &address, quint16 port);
+// True when `address` belongs to this host (a socket can be bound to it).
+bool isLocalAddress(const QHostAddress &address);
 // sipPort 0: pick one. Returns false when nothing free was found.
 bool pickBaresipPorts(const QHostAddress &address, quint16 sipPort, int rtpPortCount,
                       BaresipPorts *ports);
