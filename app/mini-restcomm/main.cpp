@@ -95,11 +95,17 @@ int main(int argc, char *argv[]) {
         QStringLiteral("fetch-timeout"),
         QStringLiteral("Timeout of application (RCML) requests in ms (default 10000)."),
         QStringLiteral("MS"), QStringLiteral("10000"));
+    const QCommandLineOption transferMode(
+        QStringLiteral("transfer-mode"),
+        QStringLiteral("How an accepted REFER is reported: rfc3515 (default: NOTIFY 100 Trying, "
+                       "final NOTIFY once the refer application runs, then BYE) or restcomm "
+                       "(Restcomm exactly: no NOTIFY, BYE right after the 202)."),
+        QStringLiteral("rfc3515|restcomm"), QStringLiteral("rfc3515"));
     const QCommandLineOption noLab(
         QStringLiteral("no-lab"),
         QStringLiteral("Do not import the built-in Lab configuration into an empty store."));
     parser.addOptions({sipListen, httpListen, rtpPorts, dataDir, config, domain, accountSid,
-                       authToken, outboundProxy, logFormat, fetchTimeout, noLab});
+                       authToken, outboundProxy, logFormat, fetchTimeout, transferMode, noLab});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         return fail(
@@ -146,6 +152,10 @@ int main(int argc, char *argv[]) {
     if (!okTimeout || options.fetchTimeoutMs < 100) {
         return fail(QStringLiteral("--fetch-timeout must be a number of milliseconds >= 100"));
     }
+    if (parser.value(transferMode) != u"rfc3515" && parser.value(transferMode) != u"restcomm") {
+        return fail(QStringLiteral("--transfer-mode must be rfc3515 or restcomm"));
+    }
+    options.restcommTransferMode = parser.value(transferMode) == u"restcomm";
     QFile lab(QStringLiteral(":/lab/lab-config.json"));
     if (!parser.isSet(noLab) && lab.open(QIODevice::ReadOnly)) {
         options.labConfig = lab.readAll();

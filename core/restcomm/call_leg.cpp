@@ -146,6 +146,21 @@ bool Leg::reinvite(const QByteArray &sdp) {
     return err == 0;
 }
 
+void Leg::setHangupReason(const QString &reason) {
+    if (session_ && !reason.isEmpty()) {
+        (void)sipsess_set_close_headers(session_, "Reason: %s\r\n", reason.toUtf8().constData());
+    }
+}
+
+bool Leg::matches(const struct sip_msg *msg) const {
+    const struct sip_dialog *dlg = dialog();
+    return dlg && !closed_ && sip_dialog_cmp(dlg, msg);
+}
+
+struct sip_dialog *Leg::dialog() const {
+    return session_ ? sipsess_dialog(session_) : nullptr;
+}
+
 void Leg::hangup() {
     closed_ = true;
     session_ = static_cast<struct sipsess *>(mem_deref(session_));
@@ -157,7 +172,8 @@ int Leg::onOffer(struct mbuf **descp, const struct sip_msg *msg, void *arg) {
         return ENOSYS;
     }
     QString error;
-    const QByteArray answer = self->events_.reoffer(bodyOf(msg), &error);
+    const auto reoffer = self->events_.reoffer;  // the handler may replace our events
+    const QByteArray answer = reoffer(bodyOf(msg), &error);
     if (answer.isEmpty()) {
         return EPROTO;
     }
@@ -199,7 +215,8 @@ void Leg::onEstablished(const struct sip_msg *msg, void *arg) {
 void Leg::onRefer(struct sip *sip, const struct sip_msg *msg, void *arg) {
     auto *self = static_cast<Leg *>(arg);
     if (self->events_.refer) {
-        self->events_.refer(msg);
+        const auto refer = self->events_.refer;  // the handler may replace our events
+        refer(msg);
     } else {
         (void)sip_treply(nullptr, sip, msg, 501, "Not Implemented");
     }
@@ -223,7 +240,8 @@ void Leg::onClose(int err, const struct sip_msg *msg, void *arg) {
         reason = msg && msg->req ? plToString(msg->met) : QStringLiteral("closed");
     }
     if (self->events_.closed) {
-        self->events_.closed(code, reason);  // may destroy nothing: owners defer deletion
+        const auto closed = self->events_.closed;  // the handler may replace our events
+        closed(code, reason);  // must not destroy this leg: owners defer deletion
     }
 }
 

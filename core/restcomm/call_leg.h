@@ -10,6 +10,7 @@
 
 struct sip_msg;
 struct sipsess;
+struct sip_dialog;
 
 namespace mrc {
 
@@ -49,9 +50,17 @@ class Leg {
     void reject(int code, const QString &reason);  // inbound, not answered yet
     bool reinvite(const QByteArray &sdp);          // established: send a re-INVITE offer
     void hangup();  // ends the dialog (see class comment); no callback; idempotent
+    // A Reason header value (RFC 3326) for the BYE that hangup() sends.
+    void setHangupReason(const QString &reason);
     void setClosedHandler(std::function<void(int, const QString &)> handler) {
         events_.closed = std::move(handler);
     }
+    // Hands the leg to a new owner (a transfer moves legs between roles). Safe to call from
+    // inside one of this leg's own callbacks: they run on a copy of the handler.
+    void setEvents(Events events) { events_ = std::move(events); }
+    // True when `msg` is an in-dialog request of this leg's dialog.
+    bool matches(const struct sip_msg *msg) const;
+    struct sip_dialog *dialog() const;
 
     bool inbound() const { return inbound_; }
     bool isAnswered() const { return answered_; }

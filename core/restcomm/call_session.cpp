@@ -3,6 +3,7 @@
 #include "restcomm/call_session.h"
 
 #include "restcomm/call_registry.h"
+#include "restcomm/call_session_parts.h"
 #include "restcomm/event_sink.h"
 #include "restcomm/http_fetcher.h"
 #include "restcomm/registrar.h"
@@ -15,13 +16,6 @@
 #include <QRandomGenerator>
 
 namespace mrc {
-
-struct CallSession::Attempt {
-    std::unique_ptr<Leg> leg;
-    LegId media = kNoLeg;
-    QString callSid;
-    QString target;
-};
 
 namespace {
 
@@ -81,6 +75,7 @@ CallSession::CallSession(CallServices &services, Finished finished)
 }
 
 CallSession::~CallSession() {
+    released_.clear();
     attempts_.clear();
     connected_.reset();
     caller_.reset();
@@ -117,14 +112,8 @@ bool CallSession::acceptCaller(const struct sip_msg *invite, QString *error) {
     svc_.relay.setRemote(callerMedia_, remote->address, remote->rtpPort, remote->rtcpPort);
     callerOffer_ = offer;
 
-    Leg::Events events;
-    events.closed = [this](int code, const QString &reason) { onCallerClosed(code, reason); };
-    events.reoffer = [this](const QByteArray &sdp, QString *err) {
-        return onCallerReoffer(sdp, err);
-    };
-    events.refer = [this](const struct sip_msg *msg) { refuseRefer(msg); };
     caller_ =
-        Leg::acceptInbound(svc_.sip, invite, QStringLiteral("restcomm"), std::move(events), error);
+        Leg::acceptInbound(svc_.sip, invite, QStringLiteral("restcomm"), callerEvents(), error);
     if (!caller_) {
         return false;
     }
@@ -142,6 +131,16 @@ bool CallSession::acceptCaller(const struct sip_msg *invite, QString *error) {
     publishState(QStringLiteral("caller"), QStringLiteral("ringing"),
                  QStringLiteral("%1 -> %2").arg(callerUser_, dialled_));
     return true;
+}
+
+Leg::Events CallSession::callerEvents() {
+    Leg::Events events;
+    events.closed = [this](int code, const QString &reason) { onCallerClosed(code, reason); };
+    events.reoffer = [this](const QByteArray &sdp, QString *err) {
+        return onCallerReoffer(sdp, err);
+    };
+    events.refer = [this](const struct sip_msg *msg) { onRefer(caller_.get(), msg); };
+    return events;
 }
 
 bool CallSession::answerCaller() {
@@ -336,6 +335,12 @@ void CallSession::run(Step step) {
             warn(w);
         }
     }
+    if (awaitingReferApp_ && !std::holds_alternative<step::Fetch>(step)) {
+        // The refer application answered with something to run (or failed for good): the
+        // moment for the final NOTIFY to the transferor.
+        const auto *failed = std::get_if<step::Failed>(&step);
+        onReferAppStarted(failed == nullptr, failed ? failed->reason : QString());
+    }
     if (const auto *fetch = std::get_if<step::Fetch>(&step)) {
         runFetch(*fetch);
     } else if (const auto *dial = std::get_if<step::Dial>(&step)) {
@@ -378,6 +383,15 @@ void CallSession::run(Step step) {
         runPause(pause->seconds);
     } else if (const auto *failed = std::get_if<step::Failed>(&step)) {
         warn(QStringLiteral("application failed: %1").arg(failed->reason));
+        if (transfer_) {
+            publishTransfer(QStringLiteral("failed"), {{QStringLiteral("reason"), failed->reason}});
+            transfer_.reset();
+            if (caller_) {
+                caller_->setHangupReason(
+                    QStringLiteral("SIP;cause=503;text=\"transfer failed: refer application: %1\"")
+                        .arg(QString(failed->reason).replace(u'"', u'\'')));
+            }
+        }
         if (caller_ && !caller_->isAnswered()) {
             caller_->reject(500, QStringLiteral("Application Error"));
             svc_.calls.setStatus(callSid_, CallStatus::Failed);
@@ -396,14 +410,6 @@ FetchRequest CallSession::fetchRequest(const step::Fetch &fetch) const {
     request.params = fetch.params;
     request.timeoutMs = svc_.fetchTimeoutMs;
     return request;
-}
-
-void CallSession::refuseRefer(const struct sip_msg *msg) {
-    // Blind transfer is mini-restcomm part 2; until then refuse it as Restcomm does for a
-    // number without refer configuration, leaving the call untouched.
-    (void)sip_treplyf(nullptr, nullptr, svc_.sip.sip(), msg, false, 404, "Not Found",
-                      "Event: refer\r\nReason: transfer not available on this call\r\n"
-                      "Content-Length: 0\r\n\r\n");
 }
 
 void CallSession::runFetch(const step::Fetch &fetch) {
@@ -437,8 +443,8 @@ std::vector<CallSession::Target> CallSession::resolveTargets(const rcml::DialNou
     const qint64 now = monotonicMs();
     auto contactsOf = [&](const QString &login) {
         for (const Binding &b : svc_.registrar.table().contacts(login, now)) {
-            out.push_back(
-                Target{b.contactUri, QStringLiteral("client %1 at %2").arg(login, b.contactUri)});
+            out.push_back(Target{
+                b.contactUri, QStringLiteral("client %1 at %2").arg(login, b.contactUri), login});
         }
     };
     switch (noun.kind) {
@@ -462,11 +468,11 @@ std::vector<CallSession::Target> CallSession::resolveTargets(const rcml::DialNou
                 // (fixes Restcomm issue #1982, where <Number> always left for the proxy).
                 out.push_back(
                     Target{QStringLiteral("sip:%1@%2").arg(noun.target, svc_.sip.hostPort()),
-                           QStringLiteral("local number %1").arg(local->phoneNumber)});
+                           QStringLiteral("local number %1").arg(local->phoneNumber), noun.target});
             } else if (!svc_.outboundProxy.isEmpty()) {
-                out.push_back(
-                    Target{QStringLiteral("sip:%1@%2").arg(noun.target, svc_.outboundProxy),
-                           QStringLiteral("outbound proxy %1").arg(svc_.outboundProxy)});
+                out.push_back(Target{
+                    QStringLiteral("sip:%1@%2").arg(noun.target, svc_.outboundProxy),
+                    QStringLiteral("outbound proxy %1").arg(svc_.outboundProxy), noun.target});
             } else {
                 why->append(QStringLiteral("number '%1' is no registered client, no local number, "
                                            "and no --outbound-proxy is set")
@@ -480,7 +486,7 @@ std::vector<CallSession::Target> CallSession::resolveTargets(const rcml::DialNou
                 !uri.startsWith(u"sips:", Qt::CaseInsensitive)) {
                 uri.prepend(u"sip:");
             }
-            out.push_back(Target{uri, QStringLiteral("SIP URI %1").arg(uri)});
+            out.push_back(Target{uri, QStringLiteral("SIP URI %1").arg(uri), userOf(uri)});
             break;
         }
     }
@@ -520,6 +526,7 @@ void CallSession::runDial(const rcml::Dial &dial) {
 void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
     auto attempt = std::make_unique<Attempt>();
     attempt->target = target.requestUri;
+    attempt->party = target.party;
     QString error;
     attempt->media = svc_.relay.allocateLeg(&error);
     if (attempt->media == kNoLeg) {
@@ -548,7 +555,7 @@ void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
     events.reoffer = [this](const QByteArray &sdp, QString *err) {
         return onCalleeReoffer(sdp, err);
     };
-    events.refer = [this](const struct sip_msg *msg) { refuseRefer(msg); };
+    events.refer = [this, raw](const struct sip_msg *msg) { onRefer(raw->leg.get(), msg); };
     attempt->leg =
         Leg::connectOutbound(svc_.sip, target.requestUri, QString(),
                              QStringLiteral("sip:%1@%2").arg(callerId, svc_.sip.hostPort()),
@@ -562,7 +569,7 @@ void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
     record.parentSid = callSid_;
     record.accountSid = svc_.store.accountSid();
     record.from = callerId;
-    record.to = userOf(target.requestUri);
+    record.to = target.party.isEmpty() ? userOf(target.requestUri) : target.party;
     record.direction = CallDirection::OutboundDial;
     record.status = CallStatus::Queued;
     attempt->callSid = svc_.calls.add(record);
@@ -570,6 +577,11 @@ void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
         firstAttemptSid_ = attempt->callSid;
     }
     publishState(QStringLiteral("callee"), QStringLiteral("dialing"), target.description);
+    if (transfer_) {
+        publishTransfer(QStringLiteral("dialing"),
+                        {{QStringLiteral("target"), target.description},
+                         {QStringLiteral("dial_call_sid"), attempt->callSid}});
+    }
     attempts_.push_back(std::move(attempt));
 }
 
@@ -617,6 +629,12 @@ void CallSession::onAttemptAnswered(Attempt *attempt) {
     publishState(QStringLiteral("callee"), QStringLiteral("answered"), connected_->target);
     publishState(QStringLiteral("call"), QStringLiteral("bridged"),
                  QStringLiteral("%1 <-> %2").arg(callerUser_, connected_->target));
+    if (transfer_) {
+        publishTransfer(QStringLiteral("bridged"),
+                        {{QStringLiteral("target"), connected_->target},
+                         {QStringLiteral("dial_call_sid"), connected_->callSid}});
+        transfer_.reset();
+    }
     if (dial_ && dial_->timeLimitSec > 0) {
         limitTimer_.start(qint64(dial_->timeLimitSec) * 1000, [this] { onTimeLimit(); });
     }
@@ -702,6 +720,13 @@ void CallSession::finishDial(const QString &status) {
                  QStringLiteral("DialCallStatus=%1 DialCallDuration=%2")
                      .arg(status)
                      .arg(outcome.callDurationSec));
+    if (transfer_) {
+        // The refer application's Dial did not connect the target; what follows is up to the
+        // application (a Dial action may ring the transferor back), else the transferee is
+        // hung up (Restcomm parity).
+        publishTransfer(QStringLiteral("failed"), {{QStringLiteral("dial_call_status"), status}});
+        transfer_.reset();
+    }
     if (peerToPeer_ || !interpreter_) {
         if (caller_ && !caller_->isAnswered()) {
             const int code = status == u"busy" ? 486 : status == u"no-answer" ? 480 : 404;
@@ -758,6 +783,14 @@ void CallSession::hangupAll() {
     if (caller_) {
         caller_->hangup();
     }
+    // A transferor still waiting for its final NOTIFY gets its BYE now.
+    awaitingReferApp_ = nullptr;
+    for (auto &released : released_) {
+        released->guard.cancel();
+        released->leg->hangup();
+        bury(std::shared_ptr<ReleasedLeg>(std::move(released)));
+    }
+    released_.clear();
 }
 
 void CallSession::bury(std::shared_ptr<void> object) {

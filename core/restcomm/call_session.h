@@ -9,6 +9,7 @@
 #include "restcomm/re_timer.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -25,6 +26,12 @@ class Registrar;
 class SipStack;
 class Store;
 
+// How an accepted REFER is reported to the transferor (restcomm-behaviour.md part 1).
+enum class TransferMode {
+    Rfc3515,  // NOTIFY 100 Trying, final NOTIFY 200 (or 503) once the refer app runs, then BYE
+    Restcomm  // Restcomm exactly: no NOTIFY, BYE right after the 202
+};
+
 // What every call needs from the server, owned by the server and outliving every session.
 struct CallServices {
     SipStack &sip;
@@ -37,6 +44,8 @@ struct CallServices {
     QString instanceId;
     QString outboundProxy;  // "host:port" or empty
     int fetchTimeoutMs = 10000;
+    QString httpBase;  // "http://ip:port" of our own HTTP server, for relative app URLs
+    TransferMode transferMode = TransferMode::Rfc3515;
 };
 
 class CallSession {
@@ -59,12 +68,23 @@ class CallSession {
 
     const QString &callSid() const { return callSid_; }
     bool isFinished() const { return finished_; }
+    // True when `msg` is an in-dialog request of one of this call's dialogs.
+    bool ownsDialog(const struct sip_msg *msg) const;
 
   private:
-    struct Attempt;  // one outbound leg being rung by a Dial
+    struct Attempt;      // one outbound leg being rung by a Dial
+    struct ReleasedLeg;  // a transferor's dialog after its REFER: NOTIFYs, then BYE
+    // The values of the transfer in progress (between an accepted REFER and the end of the
+    // refer application's first Dial), for the event stream.
+    struct Transfer {
+        QString transferor;
+        QString transferee;
+        QString referTarget;
+    };
 
     // caller leg
     bool acceptCaller(const struct sip_msg *invite, QString *error);
+    Leg::Events callerEvents();
     bool answerCaller();
     void onCallerClosed(int code, const QString &reason);
     QByteArray onCallerReoffer(const QByteArray &offer, QString *error);
@@ -73,7 +93,18 @@ class CallSession {
     void run(Step step);
     void runFetch(const step::Fetch &fetch);
     FetchRequest fetchRequest(const step::Fetch &fetch) const;
-    void refuseRefer(const struct sip_msg *msg);
+
+    // transfer (REFER)
+    void onRefer(Leg *from, const struct sip_msg *msg);
+    void answerRefer(const struct sip_msg *msg, int code, const char *phrase, const QString &why);
+    std::optional<AppLocation> referApplication() const;
+    QString transferorOf(const struct sip_msg *msg) const;
+    std::unique_ptr<Leg> detachTransferor(Leg *from);
+    ReleasedLeg *keepReleased(std::unique_ptr<Leg> transferor);
+    void onReferAppStarted(bool ok, const QString &why);
+    void byeReleased(ReleasedLeg *released);
+    void dropReleased(ReleasedLeg *released);
+    void publishTransfer(const QString &step, QJsonObject fields = {});
     void runDial(const rcml::Dial &dial);
     void runPause(int seconds);
 
@@ -81,6 +112,7 @@ class CallSession {
     struct Target {
         QString requestUri;
         QString description;
+        QString party;  // who is dialled: the client login or number of the Dial noun
     };
     std::vector<Target> resolveTargets(const rcml::DialNoun &noun, QStringList *why) const;
     void startAttempt(const Target &target, const rcml::Dial &dial);
@@ -111,8 +143,8 @@ class CallSession {
     int callerPayloadType_ = 0;
     quint64 sdpSessionId_ = 0;
     quint32 sdpVersion_ = 0;
-    QString callerUser_;  // From user of the caller
-    QString dialled_;     // what the caller dialled (R-URI user)
+    QString callerUser_;  // From user of the caller (the interpreted leg's party)
+    QString dialled_;     // what the caller dialled (R-URI user): whose Refer URL applies
 
     std::optional<Interpreter> interpreter_;
     std::unique_ptr<FetchHandle> fetch_;
@@ -129,6 +161,10 @@ class CallSession {
     QElapsedTimer talkClock_;
     QString firstAttemptSid_;  // DialCallSid when no leg answered
     bool anyBusy_ = false;
+
+    std::vector<std::unique_ptr<ReleasedLeg>> released_;
+    ReleasedLeg *awaitingReferApp_ = nullptr;  // its final NOTIFY waits for the refer app
+    std::optional<Transfer> transfer_;
     // Objects that may be inside their own libre callback when we are done with them are
     // parked here and freed from a zero-delay timer, outside any callback.
     void bury(std::shared_ptr<void> object);

@@ -430,6 +430,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
             return false;
         }
         head.request.body = input_.mid(bodyStart, head.contentLength);
+        head.request.localPort = server_ ? server_->port() : 0;
         input_.remove(0, bodyStart + head.contentLength);
         continueSent_ = false;
         handleRequest(std::move(head));

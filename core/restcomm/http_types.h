@@ -11,12 +11,13 @@ namespace mrc {
 using Params = QList<QPair<QString, QString>>;  // ordered; a name may repeat
 
 struct HttpRequest {
-    QString method;                              // "GET", "POST", ...
-    QString path;                                // decoded path, no query
-    Params query;                                // decoded query parameters
+    QString method;                                // "GET", "POST", ...
+    QString path;                                  // decoded path, no query
+    Params query;                                  // decoded query parameters
     QList<QPair<QByteArray, QByteArray>> headers;  // as received
     QByteArray body;
     QByteArray contentType;  // lower-case media type without parameters
+    quint16 localPort = 0;   // the port the request arrived on
 
     QByteArray header(const QByteArray &name) const;  // case-insensitive; empty when absent
 };

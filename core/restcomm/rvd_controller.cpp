@@ -38,9 +38,15 @@ HttpResponse textResponse(int status, const QString &text) {
 // Absolute when the request says which host it was sent to, so the RCML side never has to
 // resolve a relative action URL; RVD's own relative "controller" otherwise.
 QString controllerUrlOf(const HttpRequest &request) {
-    const QByteArray host = request.header("Host");
+    QByteArray host = request.header("Host");
     if (host.isEmpty() || request.path.isEmpty()) {
         return QStringLiteral("controller");
+    }
+    // libre's HTTP client (mini-restcomm's own fetcher) sends "Host: 127.0.0.1" without the
+    // port; an action URL built from it would go to port 80.
+    const bool hasPort = host.startsWith('[') ? host.contains("]:") : host.contains(':');
+    if (!hasPort && request.localPort != 0 && request.localPort != 80) {
+        host += ':' + QByteArray::number(request.localPort);
     }
     return QStringLiteral("http://") + QString::fromLatin1(host) +
            QString::fromLatin1(request.path.toUtf8().toPercentEncoding("/"));

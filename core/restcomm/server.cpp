@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QUuid>
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
@@ -254,7 +255,8 @@ bool Server::setUp() {
     restApi_->setRegisteredUsersCounter([this] { return registrar_->table().bindingCount(); });
     services_ = std::unique_ptr<CallServices>(new CallServices{
         *sip_, *registrar_, *store_, calls_, *relay_, *fetcher_, events_, instanceId_,
-        hostPortOfProxy(options_.outboundProxy), options_.fetchTimeoutMs});
+        hostPortOfProxy(options_.outboundProxy), options_.fetchTimeoutMs, httpBase_,
+        options_.restcommTransferMode ? TransferMode::Restcomm : TransferMode::Rfc3515});
     sip_->setRequestHandler([this](const struct sip_msg *msg) { return onSipRequest(msg); });
     sip_->setInviteHandler([this](const struct sip_msg *msg) { onInvite(msg); });
 
@@ -273,11 +275,28 @@ bool Server::onSipRequest(const struct sip_msg *msg) {
                           "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n");
         return true;
     }
-    if (pl_strcmp(&msg->met, "REFER") == 0 && !pl_isset(&msg->to.tag)) {
-        (void)sip_treplyf(nullptr, nullptr, sip_->sip(), msg, false, 404, "Not Found",
-                          "Event: refer\r\nReason: SIP REFER should be sent in dialog\r\n"
-                          "Content-Length: 0\r\n\r\n");
-        return true;
+    if (pl_strcmp(&msg->met, "REFER") == 0) {
+        // In a dialog of ours the call's session answers it (sipsess routes it there).
+        const bool known = pl_isset(&msg->to.tag) &&
+                           std::any_of(sessions_.begin(), sessions_.end(),
+                                       [msg](const auto &s) { return s.second->ownsDialog(msg); });
+        if (!known) {
+            (void)sip_treplyf(nullptr, nullptr, sip_->sip(), msg, false, 404, "Not Found",
+                              "Event: refer\r\nReason: %s\r\nContent-Length: 0\r\n\r\n",
+                              pl_isset(&msg->to.tag)
+                                  ? "SIP REFER in a dialog mini-restcomm does not know"
+                                  : "SIP REFER should be sent in dialog");
+            events_.publish(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("transfer")},
+                            {QStringLiteral("step"), QStringLiteral("refused")},
+                            {QStringLiteral("code"), 404},
+                            {QStringLiteral("reason"), pl_isset(&msg->to.tag)
+                                                           ? QStringLiteral("unknown dialog")
+                                                           : QStringLiteral("out-of-dialog REFER")},
+                            {QStringLiteral("sip_call_id"), plToString(msg->callid)}});
+            return true;
+        }
+        return false;
     }
     if (stopping_ && pl_strcmp(&msg->met, "INVITE") == 0 && !pl_isset(&msg->to.tag)) {
         (void)sip_treply(nullptr, sip_->sip(), msg, 503, "Service Unavailable");

@@ -23,6 +23,7 @@ struct ServerOptions {
     QString outboundProxy;  // "sip:host:port" or "host:port"; empty = none
     bool jsonLog = false;
     int fetchTimeoutMs = 10000;
+    bool restcommTransferMode = false;  // --transfer-mode restcomm: no NOTIFY, BYE after 202
 };
 
 // Runs until SIGINT/SIGTERM (live calls are ended with BYE first). Returns the process exit

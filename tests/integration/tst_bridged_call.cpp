@@ -2,45 +2,18 @@
 // 5000, whose app (HttpStub) answers <Dial><Client>bob</Client></Dial>; bob (baresip,
 // registered with digest, auto-answer) rings and answers; audio must flow both ways through
 // mini-restcomm's RTP relay; BYE must propagate; SIGTERM must BYE live calls and exit 0.
+#include "audio_debug.h"
 #include "baresip_runner.h"
 #include "http_stub.h"
 #include "itest_common.h"
 #include "mini_restcomm_process.h"
 
-#include <QRegularExpression>
 #include <QtTest>
 
 using namespace rptest;
 
-namespace {
-
-// What baresip's audio_debug says about one call's RTP (format in baresip-engine.md §4/§9).
-struct AudioStats {
-    int remotePort = 0;    // where we send RTP
-    qint64 txPackets = 0;  // "TX: packets=N"
-    qint64 rxPackets = 0;  // "rcvd=N" of the RTCP member we receive from
-};
-
-AudioStats parseAudioDebug(const QString &text) {
-    AudioStats stats;
-    const auto remote = QRegularExpression(R"(remote: 127\.0\.0\.1:(\d+))").match(text);
-    stats.remotePort = remote.hasMatch() ? remote.captured(1).toInt() : 0;
-    const auto tx = QRegularExpression(R"(TX: packets=(\d+))").match(text);
-    stats.txPackets = tx.hasMatch() ? tx.captured(1).toLongLong() : 0;
-    // One RTCP member per SSRC heard (mini-restcomm's ringback has its own): add them up.
-    auto members = QRegularExpression(R"(rcvd=(\d+))").globalMatch(text);
-    while (members.hasNext()) {
-        stats.rxPackets += members.next().captured(1).toLongLong();
-    }
-    return stats;
-}
-
-bool inRange(int port, const QString &range) {
-    const QStringList bounds = range.split('-');
-    return port >= bounds.value(0).toInt() && port <= bounds.value(1).toInt();
-}
-
-}  // namespace
+using itest::AudioStats;
+using itest::parseAudioDebug;
 
 class BridgedCall : public QObject {
     Q_OBJECT
@@ -102,8 +75,8 @@ class BridgedCall : public QObject {
               aliceAudio.remotePort, aliceAudio.txPackets, aliceAudio.rxPackets,
               bobAudio.remotePort, bobAudio.txPackets, bobAudio.rxPackets);
         // Both phones send to mini-restcomm's relay, never to each other.
-        QVERIFY(inRange(aliceAudio.remotePort, server_.rtpRange()));
-        QVERIFY(inRange(bobAudio.remotePort, server_.rtpRange()));
+        QVERIFY(itest::inPortRange(aliceAudio.remotePort, server_.rtpRange()));
+        QVERIFY(itest::inPortRange(bobAudio.remotePort, server_.rtpRange()));
         QVERIFY(aliceAudio.remotePort != bobAudio.remotePort);
         QVERIFY(aliceAudio.txPackets >= 50);
         QVERIFY(bobAudio.txPackets >= 50);

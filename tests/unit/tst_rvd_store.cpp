@@ -153,6 +153,35 @@ class TestRvdStore : public QObject {
                  response.body.constData());
     }
 
+    // libre's HTTP client, which mini-restcomm fetches its own RVD apps with, sends a Host
+    // without the port: the action URL must still name the port the request came in on.
+    void controllerActionUrlKeepsThePortWhenHostOmitsIt_data() {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<quint16>("localPort");
+        QTest::addColumn<QString>("prefix");
+        QTest::newRow("no port") << QByteArray("127.0.0.1") << quint16(8081)
+                                 << QStringLiteral("http://127.0.0.1:8081/restcomm-rvd/");
+        QTest::newRow("port given") << QByteArray("example.org:9000") << quint16(8081)
+                                    << QStringLiteral("http://example.org:9000/restcomm-rvd/");
+        QTest::newRow("port 80") << QByteArray("127.0.0.1") << quint16(80)
+                                 << QStringLiteral("http://127.0.0.1/restcomm-rvd/");
+        QTest::newRow("ipv6") << QByteArray("[::1]") << quint16(8081)
+                              << QStringLiteral("http://[::1]:8081/restcomm-rvd/");
+    }
+
+    void controllerActionUrlKeepsThePortWhenHostOmitsIt() {
+        QFETCH(QByteArray, host);
+        QFETCH(quint16, localPort);
+        QFETCH(QString, prefix);
+        QVERIFY(!store_->put("transfer", stateOf(kTransferState)));
+        HttpRequest r = request("GET", "transfer", {{"ReferTarget", "carol"}});
+        r.headers = {{"Host", host}};
+        r.localPort = localPort;
+        const HttpResponse response = handle(*store_, "transfer", r);
+        QVERIFY2(response.body.contains("<Dial action=\"" + prefix.toUtf8()),
+                 response.body.constData());
+    }
+
     void controllerPostMergesBodyAfterQuery() {
         QVERIFY(!store_->put("transfer", stateOf(kTransferState)));
         // As Restcomm posts a Dial action: target in the body, + encoded as %2B.
