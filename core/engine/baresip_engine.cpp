@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkInformation>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
@@ -73,6 +74,21 @@ BaresipEngine::BaresipEngine(BaresipSettings settings, QObject *parent)
     connect(&startTick_, &QTimer::timeout, this, &BaresipEngine::onStartTick);
     dialExpiry_.setInterval(1000);
     connect(&dialExpiry_, &QTimer::timeout, this, &BaresipEngine::expireDials);
+    // Re-register when the network comes back (users expect it, baresip does not do it:
+    // softphone-anchors.md). Without a backend (containers, no NetworkManager) the GUI can
+    // still call networkChanged() itself.
+    if (settings_.followNetwork &&
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    const bool up = reachability == QNetworkInformation::Reachability::Online ||
+                                    reachability == QNetworkInformation::Reachability::Site;
+                    if (up && !networkUp_) {
+                        networkChanged();
+                    }
+                    networkUp_ = up;
+                });
+    }
 }
 
 BaresipEngine::~BaresipEngine() {
@@ -185,7 +201,14 @@ void BaresipEngine::launch() {
                                         .arg(settings_.listenAddress)));
         return;
     }
-    if (!pickBaresipPorts(address, settings_.sipPort, settings_.rtpPortCount, &ports_)) {
+    // After a restart keep the SIP port when it is still free: peers and registrars keep
+    // reaching us at the same Contact.
+    quint16 wantedSipPort = settings_.sipPort;
+    if (wantedSipPort == 0 && ports_.sip != 0 && portRetries_ == 0 &&
+        isSipPortFree(address, ports_.sip)) {
+        wantedSipPort = ports_.sip;
+    }
+    if (!pickBaresipPorts(address, wantedSipPort, settings_.rtpPortCount, &ports_)) {
         failStart(EngineError::make(Code::PortInUse,
                                     QStringLiteral("No free ports for SIP/RTP on %1: close other "
                                                    "SIP software or choose another SIP port.")

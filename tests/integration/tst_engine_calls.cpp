@@ -5,6 +5,8 @@
 #include "engine_itest.h"
 #include "free_ports.h"
 
+#include <QTcpSocket>
+#include <signal.h>
 #include <QUdpSocket>
 
 using namespace eitest;
@@ -186,6 +188,47 @@ class EngineCalls : public QObject {
                  qPrintable(rec.removed.last().endReason));
         QCOMPARE(alice.dial("sip:unknown@x", "bob", &request).code,
                  EngineError::Code::UnknownAccount);
+
+        // A clean stop: baresip quits (no orphan keeping the ports), commands are refused.
+        const qint64 pid = alice.processId();
+        alice.stop();
+        QVERIFY(rec.waitStatus(EngineStatus::Stopped, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 3000);
+        QCOMPARE(alice.dial(me.aor(), "bob", &request).code, EngineError::Code::NotRunning);
+        QVERIFY2(rec.errors.isEmpty(), qPrintable(rec.errors.value(0).message));
+    }
+
+    void ctrlTakeoverIsDetectedAndRestarts() {
+        // ctrl_tcp takes one client: a second connection silently replaces ours (§3). The
+        // engine must notice, restart baresip and re-create its accounts.
+        BaresipEngine alice(headless(440));
+        Recorder rec(&alice);
+        alice.start();
+        QVERIFY(rec.waitStatus(EngineStatus::Running));
+        const AccountConfig me =
+            account("alice", QStringLiteral("127.0.0.1:%1").arg(alice.ports().sip));
+        QVERIFY(!alice.addAccount(me).isError());
+        QTest::qWait(200);
+        const qint64 oldPid = alice.processId();
+        const quint16 oldSipPort = alice.ports().sip;
+        QTcpSocket intruder;
+        intruder.connectToHost(QHostAddress::LocalHost, alice.ports().ctrl);
+        QVERIFY(intruder.waitForConnected(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.restarts.isEmpty(), 8000);
+        QCOMPARE(rec.errors.value(0).code, EngineError::Code::Crashed);
+        QVERIFY2(rec.restartReasons.value(0).contains("control connection"),
+                 qPrintable(rec.restartReasons.value(0)));
+        QCOMPARE(alice.status(), EngineStatus::Running);
+        QVERIFY(alice.processId() != oldPid);
+        QCOMPARE(alice.ports().sip, oldSipPort);  // same Contact after the restart
+        // The account was re-created: a call to it works.
+        Baresip dave("dave", 660);
+        QVERIFY2(dave.start(), qPrintable(dave.lastError()));
+        QVERIFY(dave.command("uanew", QStringLiteral("<sip:dave@%1>;regint=0;audio_codecs=pcmu")
+                                          .arg(dave.sipHostPort()))
+                    .ok);
+        dave.command("dial", QStringLiteral("sip:alice@127.0.0.1:%1").arg(alice.ports().sip));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
     }
 
     void startErrorsAreSpecific() {
