@@ -429,6 +429,10 @@ void BaresipEngine::endEverything(const QString &reason, QList<CallKey> *lost) {
     for (const TransferStatus &status : transfers_.abortAll(reason, monotonic_.elapsed())) {
         emit transferStatusChanged(status);
     }
+    for (const auto &guard : std::as_const(transferGuards_)) {
+        guard->stop();
+        QTimer::singleShot(0, this, [guard] {});
+    }
     transferGuards_.clear();
     for (const QString &request : calls_.expireDials(now().addYears(1), 0)) {
         emit dialFailed(request, EngineError::make(Code::Crashed, reason));
@@ -606,7 +610,12 @@ void BaresipEngine::finishTransfer(const std::optional<TransferStatus> &status) 
     if (!status) {
         return;
     }
-    transferGuards_.remove(status->call);
+    // The guard may be the timer whose timeout is running now: stop it, and let it go only
+    // after this event.
+    if (auto guard = transferGuards_.take(status->call)) {
+        guard->stop();
+        QTimer::singleShot(0, this, [guard] {});
+    }
     emit transferStatusChanged(*status);
 }
 
@@ -1084,8 +1093,18 @@ EngineError BaresipEngine::blindTransfer(const CallKey &key, const QString &targ
     emit transferStatusChanged(*pending);
     auto guard = std::make_shared<QTimer>();
     guard->setSingleShot(true);
-    connect(guard.get(), &QTimer::timeout, this, [this, key] {
-        finishTransfer(transfers_.timeout(key, settings_.transferGuardMs, monotonic_.elapsed()));
+    // Coarse timers may fire up to 5 % early, before the tracker's guard time: use a precise
+    // one, and re-arm for the rest should it still be early.
+    guard->setTimerType(Qt::PreciseTimer);
+    QTimer *guardTimer = guard.get();
+    connect(guardTimer, &QTimer::timeout, this, [this, key, guardTimer] {
+        const auto status =
+            transfers_.timeout(key, settings_.transferGuardMs, monotonic_.elapsed());
+        if (status) {
+            finishTransfer(status);
+        } else if (transfers_.isPending(key)) {
+            guardTimer->start(10);
+        }
     });
     guard->start(settings_.transferGuardMs);
     transferGuards_.insert(key, guard);
