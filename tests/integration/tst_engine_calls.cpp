@@ -198,6 +198,60 @@ class EngineCalls : public QObject {
         QVERIFY2(rec.errors.isEmpty(), qPrintable(rec.errors.value(0).message));
     }
 
+    void callsOnTwoAccountsAreAddressedByAccount() {
+        // callfind only searches the current account and an incoming call switches it (§8):
+        // every command must select the account first.
+        BaresipEngine phone(headless(440));
+        Recorder rec(&phone);
+        phone.start();
+        QVERIFY(rec.waitStatus(EngineStatus::Running));
+        const QString domain = QStringLiteral("127.0.0.1:%1").arg(phone.ports().sip);
+        const AccountConfig work = account("work", domain);
+        const AccountConfig home = account("home", domain);
+        QVERIFY(!phone.addAccount(work).isError());
+        QVERIFY(!phone.addAccount(home).isError());
+        Baresip dave("dave", 660), erin("erin", 990);
+        QVERIFY2(dave.start(), qPrintable(dave.lastError()));
+        QVERIFY2(erin.start(), qPrintable(erin.lastError()));
+        const QString daveAor = QStringLiteral("sip:dave@%1").arg(dave.sipHostPort());
+        const QString erinAor = QStringLiteral("sip:erin@%1").arg(erin.sipHostPort());
+        QVERIFY(
+            dave.command("uanew", QStringLiteral("<%1>;regint=0;audio_codecs=pcmu").arg(daveAor))
+                .ok);
+        QVERIFY(
+            erin.command("uanew", QStringLiteral("<%1>;regint=0;audio_codecs=pcmu").arg(erinAor))
+                .ok);
+        QTest::qWait(200);
+
+        dave.command("dial", work.aor());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
+        const CallKey onWork = rec.callWith("dave");
+        QCOMPARE(onWork.accountAor, work.aor());
+        QVERIFY(!phone.answer(onWork).isError());
+        QVERIFY(rec.waitCallState(onWork, CallState::Established));
+
+        erin.command("dial", home.aor());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("erin").isValid(), 5000);
+        const CallKey onHome = rec.callWith("erin");
+        QCOMPARE(onHome.accountAor, home.aor());
+        // The incoming call on "home" made it baresip's current account; DTMF on "work" must
+        // still reach dave.
+        QVERIFY(!phone.sendDtmf(onWork, "7").isError());
+        QCOMPARE(dave.waitForEvent("CALL_DTMF_START", 5000).value("param").toString(),
+                 QStringLiteral("7"));
+        QVERIFY(!phone.answer(onHome).isError());  // holds the work call first
+        QVERIFY(rec.waitCallState(onHome, CallState::Established));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.live(onWork)->onHold, 3000);
+        QVERIFY(!phone.hangup(onWork).isError());
+        QVERIFY(!dave.waitForEvent("CALL_CLOSED", 5000).isEmpty());
+        QVERIFY(rec.waitRemoved(onWork));
+        QVERIFY(rec.live(onHome).has_value());
+        QVERIFY(!erin.hasEvent("CALL_CLOSED"));
+        QVERIFY(!phone.hangup(onHome).isError());
+        QVERIFY(!erin.waitForEvent("CALL_CLOSED", 5000).isEmpty());
+        QVERIFY2(rec.errors.isEmpty(), qPrintable(rec.errors.value(0).message));
+    }
+
     void ctrlTakeoverIsDetectedAndRestarts() {
         // ctrl_tcp takes one client: a second connection silently replaces ours (§3). The
         // engine must notice, restart baresip and re-create its accounts.

@@ -101,8 +101,15 @@ class EngineRestcomm : public QObject {
                                                }) > registeredBefore,
                                  5000);
 
+        // Over TCP (the AOR carries ;transport=tcp for baresip; events still map to our AOR).
+        AccountConfig carolTcp = labAccount("carol", server);
+        carolTcp.transport = Transport::Tcp;
+        QVERIFY(!engine.addAccount(carolTcp).isError());
+        QVERIFY2(rec.waitRegistration(carolTcp.aor(), RegistrationState::Registered),
+                 qPrintable(engine.recentLog(1500)));
+
         QVERIFY(!engine.removeAccount(alice.aor()).isError());
-        QTRY_COMPARE_WITH_TIMEOUT(engine.accounts().size(), 1, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.accounts().size(), 2, 3000);
         QCOMPARE(engine.removeAccount(alice.aor()).code, EngineError::Code::UnknownAccount);
         QVERIFY(rec.errors.isEmpty());
     }
