@@ -7,10 +7,13 @@
 //  - blindTransfer() call -> target established: carol's CALL_ESTABLISHED event;
 //  - blindTransfer() call -> outcome at the transferor (TransferStatus Succeeded).
 // Prints p50/p90/p99/max per metric, and VmRSS of each baresip idle, in a call, and at the end.
-// Usage: bench_engine_transfer [--transfers N]
+// With --lab MODE the same runs through mini-restcomm's Lab: alice dials 1001 (rings bob),
+// bob transfers to carol, the Refer URL re-bridges alice to carol.
+// Usage: bench_engine_transfer [--transfers N] [--lab rfc3515|restcomm]
 // Run it in its own network namespace: tests/support/netns-run.sh bench_engine_transfer
 #include "engine/baresip_engine.h"
 #include "form_params.h"
+#include "mini_restcomm_process.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,13 +62,29 @@ struct Phone {
         settings.transferGuardMs = 10000;
         return settings;
     }
-    bool start() {
+    // Peer to peer (no registrar) or registered to mini-restcomm as NAME/NAME123.
+    bool start(rptest::MiniRestcomm *server) {
         engine.start();
         if (!rptest::waitUntil([&] { return engine.status() == EngineStatus::Running; }, 8000)) {
             return false;
         }
-        config.domain = QStringLiteral("127.0.0.1:%1").arg(engine.ports().sip);
-        return !engine.addAccount(config).isError();
+        if (server) {
+            config.domain = server->sipHostPort();
+            config.password = name + QStringLiteral("123");
+            config.registerIntervalS = 60;
+        } else {
+            config.domain = QStringLiteral("127.0.0.1:%1").arg(engine.ports().sip);
+        }
+        if (engine.addAccount(config).isError()) {
+            return false;
+        }
+        return !server || rptest::waitUntil(
+                              [&] {
+                                  const auto states = engine.accountStates();
+                                  return !states.isEmpty() && states.first().registration ==
+                                                                  RegistrationState::Registered;
+                              },
+                              5000);
     }
     QString name;
     BaresipEngine engine;
@@ -98,12 +117,29 @@ int main(int argc, char **argv) {
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({"transfers", "number of transfers (>= 200 for the p99)", "N", "200"});
+    parser.addOption({"lab",
+                      "through mini-restcomm's Lab (alice dials 1001, bob transfers to "
+                      "carol) in this --transfer-mode (rfc3515 or restcomm)",
+                      "mode"});
     parser.process(app);
     const int transfers = parser.value("transfers").toInt();
+    const QString labMode = parser.value("lab");
+    const bool lab = !labMode.isEmpty();
+    rptest::MiniRestcomm server;
+    if (lab) {
+        rptest::MiniRestcommOptions options;
+        options.lab = true;
+        options.extraArgs = {QStringLiteral("--transfer-mode"), labMode};
+        if (!server.start(options)) {
+            std::fprintf(stderr, "mini-restcomm did not start: %s\n",
+                         qPrintable(server.lastError()));
+            return 1;
+        }
+    }
 
     Phone alice("alice", 440, false), bob("bob", 880, true), carol("carol", 1320, true);
     for (Phone *phone : {&alice, &bob, &carol}) {
-        if (!phone->start()) {
+        if (!phone->start(lab ? &server : nullptr)) {
             std::fprintf(stderr, "%s did not start: %s\n", qPrintable(phone->name),
                          phone->engine.recentLog().constData());
             return 1;
@@ -173,10 +209,11 @@ int main(int argc, char **argv) {
     Series atTransferor{"command -> outcome at transferor", {}};
     std::vector<double> starts;
     const QString carolUri = QStringLiteral("sip:carol@%1").arg(carol.config.domain);
+    const QString bobTarget = lab ? QStringLiteral("1001") : bob.config.aor();
     int failures = 0;
     for (int i = 0; i < transfers; ++i) {
         QString request;
-        if (alice.engine.dial(alice.config.aor(), bob.config.aor(), &request).isError() ||
+        if (alice.engine.dial(alice.config.aor(), bobTarget, &request).isError() ||
             !rptest::waitUntil(
                 [&] {
                     const auto calls = bob.engine.calls();
@@ -209,7 +246,9 @@ int main(int argc, char **argv) {
             ++failures;
             std::fprintf(stderr, "transfer %d: %s\n", i, qPrintable(outcomeReason));
         } else {
-            atTransferee.ms.push_back((tTransferEvent - t0) * 1000);
+            if (!lab) {
+                atTransferee.ms.push_back((tTransferEvent - t0) * 1000);
+            }
             established.ms.push_back((tCarolEstablished - t0) * 1000);
             atTransferor.ms.push_back((tOutcome - t0) * 1000);
         }
@@ -249,14 +288,21 @@ int main(int argc, char **argv) {
     const qint64 rssEnd[3] = {rssKiB(alice.engine.processId()), rssKiB(bob.engine.processId()),
                               rssKiB(carol.engine.processId())};
 
-    std::printf("%d transfers, %d failed\n\n", transfers, failures);
+    std::printf("%d transfers (%s), %d failed\n\n", transfers,
+                lab ? qPrintable(QStringLiteral("mini-restcomm Lab, --transfer-mode ") + labMode)
+                    : "peer to peer",
+                failures);
     std::printf("%-44s %5s  %7s  %7s  %7s  %7s\n", "metric (ms)", "n", "p50", "p90", "p99", "max");
     if (tcpdump) {
         wire.print();
     } else {
         std::printf("%-44s  (tcpdump not installed)\n", qPrintable(wire.name));
     }
-    atTransferee.print();
+    if (lab) {
+        std::printf("%-44s  (none: the B2BUA re-bridges alice)\n", qPrintable(atTransferee.name));
+    } else {
+        atTransferee.print();
+    }
     established.print();
     atTransferor.print();
     std::printf("\n%-10s %12s %14s %16s\n", "baresip", "RSS idle KiB", "RSS 1 call KiB",
