@@ -1,0 +1,132 @@
+// referphone: the softphone window, or a command to the running one (see
+// ui/phone/instance_protocol.h): `referphone sip:carol@example.org`, `--answer`, `--hangup`,
+// `--transfer TARGET`, `--status`.
+#include "engine/baresip_engine.h"
+#include "ui/phone/instance_protocol.h"
+#include "ui/phone/phone_session.h"
+#include "ui/phone/phone_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+QStringList argumentsOf(int argc, char **argv) {
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    return arguments;
+}
+
+// Prints the running instance's answer; the exit code says whether it did what was asked.
+int printResponse(const QJsonObject &response) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!response.value(QStringLiteral("ok")).toBool()) {
+        err << "referphone: " << response.value(QStringLiteral("error")).toString() << '\n';
+        return 1;
+    }
+    if (response.contains(QStringLiteral("phones"))) {
+        out << QJsonDocument(response).toJson(QJsonDocument::Indented);
+    } else {
+        out << response.value(QStringLiteral("message")).toString() << '\n';
+    }
+    return 0;
+}
+
+// Sends the request to a running instance. Returns the exit code, or -1 when none runs.
+int forwardToRunningInstance(int argc, char **argv, const phone::InstanceRequest &request,
+                             QString *error) {
+    QCoreApplication client(argc, argv);
+    const auto response =
+        phone::sendInstanceRequest(phone::defaultInstanceName(), request, 5000, error);
+    return response ? printResponse(*response) : -1;
+}
+
+QString profileDirectory() {
+    const QString configured = qEnvironmentVariable("REFERPHONE_PROFILE_DIR");
+    return configured.isEmpty()
+               ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+               : configured;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication::setOrganizationName(QStringLiteral("ReferPhone"));
+    QCoreApplication::setApplicationName(QStringLiteral("referphone"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REFERPHONE_VERSION));
+
+    const phone::CommandLine command = phone::parseCommandLine(argumentsOf(argc, argv));
+    if (!command.error.isEmpty()) {
+        std::fprintf(stderr, "referphone: %s\n\n%s", qPrintable(command.error),
+                     qPrintable(phone::commandLineHelp()));
+        return 2;
+    }
+    if (command.request) {
+        QString error;
+        const int code = forwardToRunningInstance(argc, argv, *command.request, &error);
+        if (code >= 0) {
+            return code;
+        }
+        if (command.request->command != phone::InstanceRequest::Command::Dial) {
+            std::fprintf(stderr, "referphone: %s\n", qPrintable(error));
+            return 1;
+        }
+        // `referphone sip:…` with no phone running: start one and dial from it.
+    }
+
+    QApplication app(argc, argv);
+    const QString profile = profileDirectory();
+    QDir().mkpath(profile);
+
+    engine::BaresipSettings settings;
+    settings.configDir = QDir(profile).filePath(QStringLiteral("baresip"));
+    engine::BaresipEngine engine(settings);
+    const auto passwords = qEnvironmentVariable("REFERPHONE_PASSWORDS") == QLatin1String("file")
+                               ? phone::PasswordStore::Backend::File
+                               : phone::PasswordStore::Backend::Keychain;
+    phone::PhoneSession session(&engine, phone::PhonePaths::inDirectory(profile), passwords);
+    phone::PhoneWindow window(&session);
+
+    phone::InstanceServer server(phone::defaultInstanceName(),
+                                 [&session](const phone::InstanceRequest &request) {
+                                     return session.handleRequest(request);
+                                 });
+    QString listenError;
+    if (!server.listen(&listenError)) {
+        std::fprintf(stderr, "referphone: %s\n", qPrintable(listenError));
+    }
+
+    session.start();
+    window.show();
+    if (command.request) {
+        // Dial once the accounts are in the engine (they are added as their passwords are
+        // read); without any account the attempt says so at once.
+        const phone::InstanceRequest request = *command.request;
+        const auto dial = [&session, request] {
+            const QJsonObject response = session.handleRequest(request);
+            if (!response.value(QStringLiteral("ok")).toBool()) {
+                emit session.problem(response.value(QStringLiteral("error")).toString());
+            }
+        };
+        if (session.config().accounts.isEmpty()) {
+            QTimer::singleShot(0, &session, dial);
+        } else {
+            auto pending = std::make_shared<QMetaObject::Connection>();
+            *pending = QObject::connect(&session, &phone::PhoneSession::accountsChanged, &session,
+                                        [dial, pending] {
+                                            QObject::disconnect(*pending);
+                                            dial();
+                                        });
+        }
+    }
+    return app.exec();
+}
