@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QMenu>
+#include <QPoint>
 #include <QToolButton>
 #include <QWidgetAction>
 
@@ -28,14 +29,27 @@ CallActions::CallActions(PhoneSession *session, const engine::CallKey &call, QWi
     QFont bold = transfer_->font();
     bold.setBold(true);
     transfer_->setFont(bold);
+    // Buttons whose text toggles keep the width of their longer text, so rows stay aligned.
+    const auto fitWidest = [](QToolButton *button, const QStringList &texts) {
+        int widest = 0;
+        for (const QString &text : texts) {
+            widest = qMax(widest, button->fontMetrics().horizontalAdvance(text));
+        }
+        button->setMinimumWidth(widest + 2 * button->fontMetrics().averageCharWidth() + 8);
+    };
+    fitWidest(hold_, {tr("Hold"), tr("Resume")});
+    fitWidest(mute_, {tr("Mute"), tr("Unmute")});
+    fitWidest(hangUp_, {tr("Hang up"), tr("Cancel")});
 
     auto *pad = new DialPad(this);
     auto *padAction = new QWidgetAction(this);
     padAction->setDefaultWidget(pad);
     auto *padMenu = new QMenu(this);
     padMenu->addAction(padAction);
-    keypad_->setMenu(padMenu);
-    keypad_->setPopupMode(QToolButton::InstantPopup);
+    // Popped up by hand rather than with setMenu(): the menu arrow would eat into the text.
+    connect(keypad_, &QToolButton::clicked, this, [this, padMenu] {
+        padMenu->popup(keypad_->mapToGlobal(QPoint(0, keypad_->height())));
+    });
     connect(pad, &DialPad::digitPressed, this,
             [this](QChar digit) { report(session_->sendDtmf(call_, QString(digit))); });
 

@@ -180,16 +180,15 @@ InstanceServer::InstanceServer(QString name, Handler handler, QObject *parent)
 InstanceServer::~InstanceServer() = default;
 
 bool InstanceServer::listen(QString *error) {
-    if (server_->listen(name_)) {
-        return true;
-    }
-    // A socket file may be left by a crashed instance: only a live one answers a connect.
+    // Probe first: with UserAccessOption Qt binds in a private folder and renames the socket
+    // into place, which would silently take the name over from a running instance.
     QLocalSocket probe;
     probe.connectToServer(name_);
     if (probe.waitForConnected(500)) {
         *error = QStringLiteral("another ReferPhone is already running (%1)").arg(name_);
         return false;
     }
+    // Nobody answers: a socket file left by a crashed instance may still be there.
     QLocalServer::removeServer(name_);
     if (server_->listen(name_)) {
         return true;

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
@@ -63,7 +64,9 @@ PhoneWindow::PhoneWindow(PhoneSession *session, QWidget *parent)
     accountsView_->horizontalHeader()->setSectionResizeMode(AccountsModel::Account,
                                                             QHeaderView::ResizeToContents);
     accountsView_->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    accountsView_->setMaximumHeight(96);
+    connect(session_->accounts(), &QAbstractItemModel::modelReset, this,
+            &PhoneWindow::fitAccountsView);
+    fitAccountsView();
     layout->addWidget(accountsView_);
     pad_ = new DialPad(central);
     pad_->setMaximumWidth(260);
@@ -150,8 +153,14 @@ QWidget *PhoneWindow::makeCallsView() {
     callsView_->horizontalHeader()->setSectionResizeMode(CallsModel::State, QHeaderView::Stretch);
     callsView_->horizontalHeader()->setSectionResizeMode(CallsModel::Duration,
                                                          QHeaderView::ResizeToContents);
-    callsView_->horizontalHeader()->setSectionResizeMode(CallsModel::Actions,
-                                                         QHeaderView::ResizeToContents);
+    // Sized by hand from the row widgets (fitActionsColumn): the header does not see their
+    // size change when a button appears.
+    callsView_->horizontalHeader()->setSectionResizeMode(CallsModel::Actions, QHeaderView::Fixed);
+    // Queued: the row widgets update their buttons on the same signal, and must go first.
+    connect(session_->calls(), &QAbstractItemModel::dataChanged, this,
+            &PhoneWindow::fitActionsColumn, Qt::QueuedConnection);
+    connect(session_->calls(), &QAbstractItemModel::rowsRemoved, this,
+            &PhoneWindow::fitActionsColumn, Qt::QueuedConnection);
     callsView_->horizontalHeader()->setStretchLastSection(false);
     callsView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     callsView_->installEventFilter(this);
@@ -176,15 +185,44 @@ void PhoneWindow::placeCallActions(int first, int last) {
         connect(actions, &CallActions::problem, this, &PhoneWindow::showProblem);
         callsView_->setIndexWidget(calls->index(row, CallsModel::Actions), actions);
     }
-    callsView_->resizeColumnToContents(CallsModel::Actions);
+    fitActionsColumn();
+}
+
+void PhoneWindow::fitActionsColumn() {
+    int width = callsView_->fontMetrics().horizontalAdvance(
+                    session_->calls()->headerData(CallsModel::Actions, Qt::Horizontal).toString()) +
+                24;
+    for (int row = 0; row < session_->calls()->rowCount(); ++row) {
+        if (QWidget *actions =
+                callsView_->indexWidget(session_->calls()->index(row, CallsModel::Actions))) {
+            actions->layout()->invalidate();
+            width = qMax(width, actions->sizeHint().width());
+        }
+    }
+    callsView_->setColumnWidth(CallsModel::Actions, width);
+}
+
+void PhoneWindow::fitAccountsView() {
+    // Exactly the rows there are (one to three), so the calls get the room.
+    const int rows = qBound(1, session_->accounts()->rowCount(), 3);
+    const int rowHeight = accountsView_->verticalHeader()->defaultSectionSize();
+    accountsView_->setFixedHeight(accountsView_->horizontalHeader()->sizeHint().height() +
+                                  rows * rowHeight + 2 * accountsView_->frameWidth());
 }
 
 QWidget *PhoneWindow::makeLists() {
     lists_ = new QTabWidget(this);
     historyView_ = makeTable(session_->history(), lists_, QStringLiteral("historyView"));
-    historyView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     historyView_->horizontalHeader()->setStretchLastSection(true);
     historyView_->setToolTip(tr("Double-click to call again"));
+    // Every column fits its text; the outcome takes the rest of the width.
+    const auto fitHistory = [this] {
+        for (int column = 0; column < CallHistoryModel::Outcome; ++column) {
+            historyView_->resizeColumnToContents(column);
+        }
+    };
+    connect(session_->history(), &QAbstractItemModel::rowsInserted, historyView_, fitHistory);
+    connect(session_->history(), &QAbstractItemModel::modelReset, historyView_, fitHistory);
     connect(historyView_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         dialField_->setText(index.data(CallHistoryModel::TargetRole).toString());
         dialTyped();

@@ -49,6 +49,8 @@ class PhoneWindow : public QMainWindow {
     QWidget *makeLists();
     void makeMenus();
     void placeCallActions(int first, int last);
+    void fitActionsColumn();
+    void fitAccountsView();
     void dialTyped();
     void onPadDigit(QChar digit);
     void showProblem(const QString &message);

@@ -8,6 +8,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -141,7 +142,7 @@ void TransferDialog::startTransfer() {
     }
     started_ = true;
     target_->setEnabled(false);
-    pad_->setEnabled(false);
+    pad_->hide();  // nothing left to type: the dialog becomes the transfer's progress report
     transferButton_->hide();
     closeButton_->setText(tr("Close"));
     status_->show();
@@ -150,6 +151,10 @@ void TransferDialog::startTransfer() {
         row >= 0 ? tr("Transferring %1 to %2…")
                        .arg(session_->calls()->row(row).peerLabel(), target_->text().trimmed())
                  : tr("Transferring…"));
+    // Shrink to what is left; word-wrapped labels make the height depend on the width.
+    layout()->activate();
+    resize(width(), layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                  : layout()->totalSizeHint().height());
 }
 
 void TransferDialog::refreshFromCall() {
