@@ -70,6 +70,12 @@ int main(int argc, char **argv) {
                      qPrintable(phone::commandLineHelp()));
         return 2;
     }
+    if (command.lab) {
+        // The Lab window is built on another branch; until it merges, say so and go on.
+        std::fprintf(stderr,
+                     "referphone: --lab: the Lab window is not part of this build yet; "
+                     "starting the phone in normal mode\n");
+    }
     if (command.request) {
         QString error;
         const int code = forwardToRunningInstance(argc, argv, *command.request, &error);

@@ -3,13 +3,17 @@
 // digits become DTMF, accounts show the registration failure reason, and the history and
 // contacts survive a restart of the window.
 #include "phone_test_support.h"
+#include "ui/phone/account_dialog.h"
 #include "ui/phone/call_actions.h"
 #include "ui/phone/call_history_model.h"
 #include "ui/phone/contacts_model.h"
 #include "ui/phone/incoming_call_alert.h"
 #include "ui/phone/phone_window.h"
 
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
 
@@ -176,6 +180,44 @@ class PhoneCallsTest : public QObject {
         emit window.historyView()->doubleClicked(first);
         QCOMPARE(restarted.fake.commandLog().last(),
                  QStringLiteral("dial %1 sip:alice@%2").arg(restarted.aor(), domain));
+    }
+
+    void accountDialogAddsEditsAndRemoves() {
+        Phone phone(dir_->path(), false);
+        {
+            phone::AccountDialog add(&phone.session, engine::AccountConfig{}, false);
+            add.findChild<QLineEdit *>(QStringLiteral("accountUser"))
+                ->setText(QStringLiteral("dave"));
+            auto *domainField = add.findChild<QLineEdit *>(QStringLiteral("accountDomain"));
+            domainField->setText(QStringLiteral("not a host!"));
+            auto *save = add.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+            QTest::mouseClick(save, Qt::LeftButton);
+            auto *error = add.findChild<QLabel *>(QStringLiteral("accountError"));
+            QVERIFY(error->text().contains(QStringLiteral("not a valid domain")));
+            QCOMPARE(phone.session.accounts()->rowCount(), 0);
+            domainField->setText(domain);
+            add.findChild<QLineEdit *>(QStringLiteral("accountPassword"))
+                ->setText(QStringLiteral("pw1"));
+            QTest::mouseClick(save, Qt::LeftButton);
+            QCOMPARE(add.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(phone.session.accounts()->rowCount(), 1);
+        const QString aor = QStringLiteral("sip:dave@%1").arg(domain);
+        QCOMPARE(phone.fake.accounts().value(0).password, QStringLiteral("pw1"));
+        {
+            // Editing without typing a password keeps the stored one.
+            phone::AccountDialog edit(&phone.session, phone.session.accounts()->config(0), true);
+            QTest::mouseClick(edit.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                              Qt::LeftButton);
+        }
+        QCOMPARE(phone.fake.commandLog().last(), QStringLiteral("updateAccount %1").arg(aor));
+        QCOMPARE(phone.fake.accounts().value(0).password, QStringLiteral("pw1"));
+        QVERIFY(!phone.session.removeAccount(aor).isError());
+        QCOMPARE(phone.session.accounts()->rowCount(), 0);
+        QVERIFY(phone.session.config().accounts.isEmpty());
+        QFile passwords(dir_->filePath(QStringLiteral("passwords-unencrypted.json")));
+        QVERIFY(passwords.open(QIODevice::ReadOnly));  // it held pw1 before the removal
+        QVERIFY(!passwords.readAll().contains("pw1"));
     }
 
   private:

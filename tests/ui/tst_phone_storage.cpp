@@ -8,7 +8,9 @@
 #include "ui/phone/ring_tone.h"
 #include "ui/phone/target_rules.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QtTest>
@@ -111,7 +113,9 @@ class PhoneStorageTest : public QObject {
         const phone::PhoneConfigLoad loaded = phone::loadPhoneConfig(path);
         QVERIFY(loaded.warning.isEmpty());
         QCOMPARE(loaded.config, config);
-        QVERIFY(!QFile(path).readAll().contains("password"));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains("password"));
 
         writeFile(path, R"({"accounts":[{"user":"x"},{"user":"y","domain":"h"}]})");
         const phone::PhoneConfigLoad partial = phone::loadPhoneConfig(path);
@@ -141,6 +145,41 @@ class PhoneStorageTest : public QObject {
         store.read(QStringLiteral("sip:bob@h"),
                    [&](const QString &value, const QString &) { password = value; });
         QVERIFY(password.isEmpty());
+    }
+
+    void keychainOrLabelledFallback() {
+        // Test machines run no keychain service: the store must notice, say so, and still keep
+        // the password. Where a keychain answers, the password must round-trip through it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("passwords-unencrypted.json"));
+        phone::PasswordStore store(path, phone::PasswordStore::Backend::Keychain);
+        QSignalSpy switched(&store, &phone::PasswordStore::backendChanged);
+        const QString account = QStringLiteral("sip:keychain-test@%1").arg(qApp->applicationPid());
+        bool written = false;
+        QString writeError;
+        store.write(account, QStringLiteral("k3y"), [&](const QString &error) {
+            written = true;
+            writeError = error;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(written, 30000);
+        QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+        if (store.backend() == phone::PasswordStore::Backend::File) {
+            QCOMPARE(switched.count(), 1);
+            QVERIFY(store.backendDescription().contains(QStringLiteral("UNENCRYPTED")));
+            QVERIFY(store.backendDescription().contains(QStringLiteral("keychain failed")));
+            QVERIFY(QFile::exists(path));
+        } else {
+            QVERIFY(!QFile::exists(path));  // nothing in clear text when the keychain works
+        }
+        QString password;
+        bool read = false;
+        store.read(account, [&](const QString &value, const QString &) {
+            password = value;
+            read = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read, 30000);
+        QCOMPARE(password, QStringLiteral("k3y"));
+        store.remove(account);
     }
 
     void ringToneIsAValidLoopableWav() {

@@ -6,6 +6,7 @@
 #include "ui/phone/phone_window.h"
 #include "ui/phone/transfer_dialog.h"
 
+#include <QCompleter>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -104,6 +105,35 @@ class PhoneTransferTest : public QObject {
             dialog->targetField()->setText(typed);
             QVERIFY2(dialog->errorText().isEmpty(), qPrintable(typed));
         }
+    }
+
+    void completionOffersContactsHistoryAndLabNames() {
+        Phone phone(dir_->path());
+        phone.session.contacts()->addContact({QStringLiteral("Carol"), QStringLiteral("1003")});
+        phone::HistoryEntry recent;
+        recent.peerUri = uriOf(QStringLiteral("erin"));
+        recent.peerName = QStringLiteral("Erin");
+        QVERIFY(phone.session.history()->add(recent).isEmpty());
+        phone::PhoneWindow window(&phone.session);
+        window.setExtraTargets({QStringLiteral("sip:lab-carol@127.0.0.1:5090")});
+        window.show();
+        const engine::CallKey call =
+            phone.establishedCall(QStringLiteral("alice"), QStringLiteral("Alice"));
+        phone::TransferDialog *dialog = window.openTransferDialog(call);
+        QVERIFY(dialog);
+        QCompleter *completer = dialog->targetField()->completer();
+        QVERIFY(completer);
+        QStringList offered;
+        for (int row = 0; row < completer->model()->rowCount(); ++row) {
+            offered << completer->model()->index(row, 0).data(Qt::EditRole).toString();
+        }
+        QCOMPARE(offered, (QStringList{QStringLiteral("1003"), uriOf(QStringLiteral("erin")),
+                                       QStringLiteral("sip:lab-carol@127.0.0.1:5090")}));
+        // Typing part of a name pops up the match; the popup says who it is.
+        completer->setCompletionPrefix(QStringLiteral("lab"));
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("sip:lab-carol@127.0.0.1:5090"));
+        QCOMPARE(completer->model()->index(0, 0).data(Qt::DisplayRole).toString(),
+                 QStringLiteral("1003 — Carol"));
     }
 
     void enterTransfersTheCompletedTarget_data() {

@@ -54,9 +54,20 @@ PhoneSession::PhoneSession(engine::Engine *engine, PhonePaths paths,
     connect(engine_, &engine::Engine::engineError, this,
             [this](const EngineError &error) { emit problem(error.message); });
     connect(engine_, &engine::Engine::dialFailed, this,
-            [this](const QString &, const EngineError &error) {
+            [this](const QString &requestId, const EngineError &error) {
                 emit problem(tr("The call failed: %1").arg(error.message));
+                if (const auto dial = pendingDials_.take(requestId); !dial.first.isEmpty()) {
+                    HistoryEntry entry;
+                    entry.started = QDateTime::currentDateTimeUtc();
+                    entry.accountAor = dial.first;
+                    entry.peerUri = dial.second;
+                    entry.peerName = contacts_->nameFor(dial.second);
+                    entry.outcome = tr("failed: %1").arg(error.message);
+                    history_->add(entry);
+                }
             });
+    connect(engine_, &engine::Engine::callAdded, this,
+            [this](const engine::CallInfo &call) { pendingDials_.remove(call.dialRequestId); });
 }
 
 PhoneSession::~PhoneSession() = default;
@@ -219,7 +230,11 @@ EngineError PhoneSession::dial(const QString &aor, const QString &typedTarget) {
         return EngineError::make(EngineError::Code::InvalidTarget, target.error);
     }
     QString requestId;
-    return engine_->dial(aor, target.uri, &requestId);
+    const EngineError result = engine_->dial(aor, target.uri, &requestId);
+    if (!result.isError() && !requestId.isEmpty()) {
+        pendingDials_.insert(requestId, {aor, target.uri});
+    }
+    return result;
 }
 
 EngineError PhoneSession::answer(const engine::CallKey &call) {

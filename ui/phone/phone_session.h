@@ -8,7 +8,9 @@
 #include "ui/phone/password_store.h"
 #include "ui/phone/phone_config.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QPair>
 #include <QObject>
 #include <optional>
 
@@ -96,6 +98,8 @@ class PhoneSession : public QObject {
     PhonePaths paths_;
     QString phoneName_;
     PhoneConfig config_;
+    // Dials not yet seen as a call, by request id: a failure goes to the history too.
+    QHash<QString, QPair<QString, QString>> pendingDials_;  // id -> (account AOR, target URI)
     PasswordStore *passwords_;
     AccountsModel *accounts_;
     CallsModel *calls_;
