@@ -34,6 +34,7 @@ struct BaresipSettings {
     qint64 logMaxBytes = 4 * 1024 * 1024;
     int logFiles = 3;
     int callMaxCalls = 8;
+    bool followNetwork = true;  // re-register when QNetworkInformation reports the network back
 };
 
 QString baresipConfigText(const BaresipSettings &settings, const BaresipPorts &ports);

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkInformation>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
@@ -73,6 +74,21 @@ BaresipEngine::BaresipEngine(BaresipSettings settings, QObject *parent)
     connect(&startTick_, &QTimer::timeout, this, &BaresipEngine::onStartTick);
     dialExpiry_.setInterval(1000);
     connect(&dialExpiry_, &QTimer::timeout, this, &BaresipEngine::expireDials);
+    // Re-register when the network comes back (users expect it, baresip does not do it:
+    // softphone-anchors.md). Without a backend (containers, no NetworkManager) the GUI can
+    // still call networkChanged() itself.
+    if (settings_.followNetwork &&
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    const bool up = reachability == QNetworkInformation::Reachability::Online ||
+                                    reachability == QNetworkInformation::Reachability::Site;
+                    if (up && !networkUp_) {
+                        networkChanged();
+                    }
+                    networkUp_ = up;
+                });
+    }
 }
 
 BaresipEngine::~BaresipEngine() {
@@ -185,7 +201,14 @@ void BaresipEngine::launch() {
                                         .arg(settings_.listenAddress)));
         return;
     }
-    if (!pickBaresipPorts(address, settings_.sipPort, settings_.rtpPortCount, &ports_)) {
+    // After a restart keep the SIP port when it is still free: peers and registrars keep
+    // reaching us at the same Contact.
+    quint16 wantedSipPort = settings_.sipPort;
+    if (wantedSipPort == 0 && ports_.sip != 0 && portRetries_ == 0 &&
+        isSipPortFree(address, ports_.sip)) {
+        wantedSipPort = ports_.sip;
+    }
+    if (!pickBaresipPorts(address, wantedSipPort, settings_.rtpPortCount, &ports_)) {
         failStart(EngineError::make(Code::PortInUse,
                                     QStringLiteral("No free ports for SIP/RTP on %1: close other "
                                                    "SIP software or choose another SIP port.")
@@ -406,6 +429,10 @@ void BaresipEngine::endEverything(const QString &reason, QList<CallKey> *lost) {
     for (const TransferStatus &status : transfers_.abortAll(reason, monotonic_.elapsed())) {
         emit transferStatusChanged(status);
     }
+    for (const auto &guard : std::as_const(transferGuards_)) {
+        guard->stop();
+        QTimer::singleShot(0, this, [guard] {});
+    }
     transferGuards_.clear();
     for (const QString &request : calls_.expireDials(now().addYears(1), 0)) {
         emit dialFailed(request, EngineError::make(Code::Crashed, reason));
@@ -583,7 +610,12 @@ void BaresipEngine::finishTransfer(const std::optional<TransferStatus> &status) 
     if (!status) {
         return;
     }
-    transferGuards_.remove(status->call);
+    // The guard may be the timer whose timeout is running now: stop it, and let it go only
+    // after this event.
+    if (auto guard = transferGuards_.take(status->call)) {
+        guard->stop();
+        QTimer::singleShot(0, this, [guard] {});
+    }
     emit transferStatusChanged(*status);
 }
 
@@ -1061,8 +1093,18 @@ EngineError BaresipEngine::blindTransfer(const CallKey &key, const QString &targ
     emit transferStatusChanged(*pending);
     auto guard = std::make_shared<QTimer>();
     guard->setSingleShot(true);
-    connect(guard.get(), &QTimer::timeout, this, [this, key] {
-        finishTransfer(transfers_.timeout(key, settings_.transferGuardMs, monotonic_.elapsed()));
+    // Coarse timers may fire up to 5 % early, before the tracker's guard time: use a precise
+    // one, and re-arm for the rest should it still be early.
+    guard->setTimerType(Qt::PreciseTimer);
+    QTimer *guardTimer = guard.get();
+    connect(guardTimer, &QTimer::timeout, this, [this, key, guardTimer] {
+        const auto status =
+            transfers_.timeout(key, settings_.transferGuardMs, monotonic_.elapsed());
+        if (status) {
+            finishTransfer(status);
+        } else if (transfers_.isPending(key)) {
+            guardTimer->start(10);
+        }
     });
     guard->start(settings_.transferGuardMs);
     transferGuards_.insert(key, guard);

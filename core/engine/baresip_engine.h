@@ -137,6 +137,7 @@ class BaresipEngine : public Engine {
     bool ready_ = false;
     bool stopping_ = false;
     bool plannedRestart_ = false;
+    bool networkUp_ = true;
     int portRetries_ = 0;
     int restartAttempt_ = 0;
     QList<qint64> restartTimes_;

@@ -5,6 +5,8 @@
 #include "engine_itest.h"
 #include "free_ports.h"
 
+#include <QTcpSocket>
+#include <signal.h>
 #include <QUdpSocket>
 
 using namespace eitest;
@@ -186,6 +188,101 @@ class EngineCalls : public QObject {
                  qPrintable(rec.removed.last().endReason));
         QCOMPARE(alice.dial("sip:unknown@x", "bob", &request).code,
                  EngineError::Code::UnknownAccount);
+
+        // A clean stop: baresip quits (no orphan keeping the ports), commands are refused.
+        const qint64 pid = alice.processId();
+        alice.stop();
+        QVERIFY(rec.waitStatus(EngineStatus::Stopped, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 3000);
+        QCOMPARE(alice.dial(me.aor(), "bob", &request).code, EngineError::Code::NotRunning);
+        QVERIFY2(rec.errors.isEmpty(), qPrintable(rec.errors.value(0).message));
+    }
+
+    void callsOnTwoAccountsAreAddressedByAccount() {
+        // callfind only searches the current account and an incoming call switches it (§8):
+        // every command must select the account first.
+        BaresipEngine phone(headless(440));
+        Recorder rec(&phone);
+        phone.start();
+        QVERIFY(rec.waitStatus(EngineStatus::Running));
+        const QString domain = QStringLiteral("127.0.0.1:%1").arg(phone.ports().sip);
+        const AccountConfig work = account("work", domain);
+        const AccountConfig home = account("home", domain);
+        QVERIFY(!phone.addAccount(work).isError());
+        QVERIFY(!phone.addAccount(home).isError());
+        Baresip dave("dave", 660), erin("erin", 990);
+        QVERIFY2(dave.start(), qPrintable(dave.lastError()));
+        QVERIFY2(erin.start(), qPrintable(erin.lastError()));
+        const QString daveAor = QStringLiteral("sip:dave@%1").arg(dave.sipHostPort());
+        const QString erinAor = QStringLiteral("sip:erin@%1").arg(erin.sipHostPort());
+        QVERIFY(
+            dave.command("uanew", QStringLiteral("<%1>;regint=0;audio_codecs=pcmu").arg(daveAor))
+                .ok);
+        QVERIFY(
+            erin.command("uanew", QStringLiteral("<%1>;regint=0;audio_codecs=pcmu").arg(erinAor))
+                .ok);
+        QTest::qWait(200);
+
+        dave.command("dial", work.aor());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
+        const CallKey onWork = rec.callWith("dave");
+        QCOMPARE(onWork.accountAor, work.aor());
+        QVERIFY(!phone.answer(onWork).isError());
+        QVERIFY(rec.waitCallState(onWork, CallState::Established));
+
+        erin.command("dial", home.aor());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("erin").isValid(), 5000);
+        const CallKey onHome = rec.callWith("erin");
+        QCOMPARE(onHome.accountAor, home.aor());
+        // The incoming call on "home" made it baresip's current account; DTMF on "work" must
+        // still reach dave.
+        QVERIFY(!phone.sendDtmf(onWork, "7").isError());
+        QCOMPARE(dave.waitForEvent("CALL_DTMF_START", 5000).value("param").toString(),
+                 QStringLiteral("7"));
+        QVERIFY(!phone.answer(onHome).isError());  // holds the work call first
+        QVERIFY(rec.waitCallState(onHome, CallState::Established));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.live(onWork)->onHold, 3000);
+        QVERIFY(!phone.hangup(onWork).isError());
+        QVERIFY(!dave.waitForEvent("CALL_CLOSED", 5000).isEmpty());
+        QVERIFY(rec.waitRemoved(onWork));
+        QVERIFY(rec.live(onHome).has_value());
+        QVERIFY(!erin.hasEvent("CALL_CLOSED"));
+        QVERIFY(!phone.hangup(onHome).isError());
+        QVERIFY(!erin.waitForEvent("CALL_CLOSED", 5000).isEmpty());
+        QVERIFY2(rec.errors.isEmpty(), qPrintable(rec.errors.value(0).message));
+    }
+
+    void ctrlTakeoverIsDetectedAndRestarts() {
+        // ctrl_tcp takes one client: a second connection silently replaces ours (§3). The
+        // engine must notice, restart baresip and re-create its accounts.
+        BaresipEngine alice(headless(440));
+        Recorder rec(&alice);
+        alice.start();
+        QVERIFY(rec.waitStatus(EngineStatus::Running));
+        const AccountConfig me =
+            account("alice", QStringLiteral("127.0.0.1:%1").arg(alice.ports().sip));
+        QVERIFY(!alice.addAccount(me).isError());
+        QTest::qWait(200);
+        const qint64 oldPid = alice.processId();
+        const quint16 oldSipPort = alice.ports().sip;
+        QTcpSocket intruder;
+        intruder.connectToHost(QHostAddress::LocalHost, alice.ports().ctrl);
+        QVERIFY(intruder.waitForConnected(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.restarts.isEmpty(), 8000);
+        QCOMPARE(rec.errors.value(0).code, EngineError::Code::Crashed);
+        QVERIFY2(rec.restartReasons.value(0).contains("control connection"),
+                 qPrintable(rec.restartReasons.value(0)));
+        QCOMPARE(alice.status(), EngineStatus::Running);
+        QVERIFY(alice.processId() != oldPid);
+        QCOMPARE(alice.ports().sip, oldSipPort);  // same Contact after the restart
+        // The account was re-created: a call to it works.
+        Baresip dave("dave", 660);
+        QVERIFY2(dave.start(), qPrintable(dave.lastError()));
+        QVERIFY(dave.command("uanew", QStringLiteral("<sip:dave@%1>;regint=0;audio_codecs=pcmu")
+                                          .arg(dave.sipHostPort()))
+                    .ok);
+        dave.command("dial", QStringLiteral("sip:alice@127.0.0.1:%1").arg(alice.ports().sip));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
     }
 
     void startErrorsAreSpecific() {
