@@ -123,6 +123,20 @@ class PhoneCallsTest : public QObject {
         QCOMPARE(phone.session.history()->entries().first().outcome, QStringLiteral("declined"));
     }
 
+    void beingTransferredIsShownOnTheNewCall() {
+        Phone phone(dir_->path());
+        phone::PhoneWindow window(&phone.session);
+        const engine::CallKey alice =
+            phone.establishedCall(QStringLiteral("alice"), QStringLiteral("Alice"));
+        const engine::CallKey next =
+            phone.fake.injectTransferRequest(alice, QStringLiteral("<sip:carol@127.0.0.1:5080>"));
+        QVERIFY(next.isValid());
+        QTRY_VERIFY(phone.calls()->rowOf(next) >= 0);
+        QTRY_COMPARE(phone.calls()->rowOf(alice), -1);
+        QCOMPARE(phone.rowText(next), QStringLiteral("Calling… — transferred here by Alice"));
+        QVERIFY(window.actionsFor(next) != nullptr);
+    }
+
     void dialFieldRefusesBadTargetsWithAReason() {
         Phone phone(dir_->path());
         phone::PhoneWindow window(&phone.session);

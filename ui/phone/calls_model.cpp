@@ -159,6 +159,20 @@ CallsModel::CallsModel(engine::Engine *engine, QObject *parent) : QAbstractTable
     connect(engine, &engine::Engine::callChanged, this, &CallsModel::onCallChanged);
     connect(engine, &engine::Engine::callRemoved, this, &CallsModel::onCallRemoved);
     connect(engine, &engine::Engine::transferStatusChanged, this, &CallsModel::onTransferStatus);
+    connect(engine, &engine::Engine::transferRequested, this, &CallsModel::onTransferRequested);
+    // Should the new call arrive before the notice, the continuation names it afterwards.
+    connect(engine, &engine::Engine::transferContinued, this,
+            [this](const engine::TransferNotice &notice) {
+                const int row = rowOf({notice.call.accountAor, notice.newCallId});
+                if (row < 0 || !rows_[row].transfereeNote.isEmpty()) {
+                    return;
+                }
+                const QString by = notice.transferorName.isEmpty()
+                                       ? userPartOf(notice.transferorUri)
+                                       : notice.transferorName;
+                rows_[row].transfereeNote = tr("transferred here by %1").arg(by);
+                emitRowChanged(row);
+            });
     ticker_.setInterval(1000);
     connect(&ticker_, &QTimer::timeout, this, [this] {
         if (!rows_.isEmpty()) {
@@ -209,8 +223,16 @@ void CallsModel::onCallAdded(const engine::CallInfo &call) {
         onCallChanged(call);
         return;
     }
+    CallRow row{call, std::nullopt, {}, false, false, {}};
+    if (!call.continuesCallId.isEmpty()) {
+        const engine::TransferNotice notice = transfereeNotices_.take(call.continuesCallId);
+        const QString by = notice.transferorName.isEmpty() ? userPartOf(notice.transferorUri)
+                                                           : notice.transferorName;
+        row.transfereeNote = by.isEmpty() ? tr("continues a transferred call")
+                                          : tr("transferred here by %1").arg(by);
+    }
     beginInsertRows({}, int(rows_.size()), int(rows_.size()));
-    rows_.append(CallRow{call, std::nullopt, {}, false, false});
+    rows_.append(row);
     endInsertRows();
     updateTicker();
     if (call.state == CallState::Incoming) {
@@ -277,6 +299,19 @@ void CallsModel::onTransferStatus(const engine::TransferStatus &status) {
     finishIfOver(row);
 }
 
+void CallsModel::onTransferRequested(const engine::TransferNotice &notice) {
+    transfereeNotices_.insert(notice.call.callId, notice);
+    const int row = rowOf(notice.call);
+    if (row < 0) {
+        return;
+    }
+    const QString by =
+        notice.transferorName.isEmpty() ? userPartOf(notice.transferorUri) : notice.transferorName;
+    rows_[row].transfereeNote =
+        tr("%1 is transferring you to %2").arg(by, userPartOf(notice.target));
+    emitRowChanged(row);
+}
+
 void CallsModel::finishIfOver(int row) {
     CallRow &entry = rows_[row];
     if (!entry.closed || entry.transferPending() || entry.recorded) {
@@ -340,7 +375,12 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const {
                                                        userPartOf(entry.info.peerUri));
         case State: {
             const QString transfer = entry.transferText();
-            return transfer.isEmpty() ? entry.stateText() : transfer;
+            if (!transfer.isEmpty()) {
+                return transfer;
+            }
+            return entry.transfereeNote.isEmpty()
+                       ? entry.stateText()
+                       : QStringLiteral("%1 — %2").arg(entry.stateText(), entry.transfereeNote);
         }
         case Duration:
             return entry.info.established.isValid() ? formatDuration(entry.info.durationMs())

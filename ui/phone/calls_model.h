@@ -25,6 +25,9 @@ struct CallRow {
     QString transferTargetLabel;  // what the user typed ("carol"); empty: from the target URI
     bool closed = false;          // the engine removed the call; the row lingers for a transfer
     bool recorded = false;        // callFinished() was emitted for it
+    // Transferee side: "Alice is transferring you to carol" on the old call, then
+    // "transferred here by Alice" on the call that continues it.
+    QString transfereeNote;
 
     CallPhase phase() const;
     QString peerLabel() const;  // "Alice" or "alice" (display name, else user part)
@@ -82,6 +85,7 @@ class CallsModel : public QAbstractTableModel {
     void onCallChanged(const engine::CallInfo &call);
     void onCallRemoved(const engine::CallInfo &call);
     void onTransferStatus(const engine::TransferStatus &status);
+    void onTransferRequested(const engine::TransferNotice &notice);
     void emitRowChanged(int row);
     void finishIfOver(int row);
     void updateTicker();
@@ -89,6 +93,7 @@ class CallsModel : public QAbstractTableModel {
 
     QList<CallRow> rows_;
     QHash<engine::CallKey, QString> pendingLabels_;  // typed before the Pending status arrived
+    QHash<QString, engine::TransferNotice> transfereeNotices_;  // by the old call's Call-ID
     QTimer ticker_;  // refreshes durations once a second while a call is established
     int succeededLingerMs_ = 8000;
 };

@@ -48,7 +48,17 @@ PhoneSession::PhoneSession(engine::Engine *engine, PhonePaths paths,
       accounts_(new AccountsModel(engine, this)),
       calls_(new CallsModel(engine, this)),
       history_(new CallHistoryModel(paths_.historyFile, this)),
-      contacts_(new ContactsModel(paths_.contactsFile, this)) {
+      contacts_(new ContactsModel(paths_.contactsFile, this)),
+      audioDevices_(new engine::AudioDeviceCatalog(this)) {
+    audioDevices_->follow(engine_);
+    connect(audioDevices_, &engine::AudioDeviceCatalog::selectedDeviceRemoved, this,
+            [this](const QString &message) {
+                // The engine went back to the default device; the settings follow it.
+                config_.audio = engine_->audioDevices();
+                saveConfig();
+                emit configChanged();
+                emit problem(message);
+            });
     connect(calls_, &CallsModel::callFinished, this, &PhoneSession::recordFinishedCall);
     connect(contacts_, &ContactsModel::saveFailed, this, &PhoneSession::problem);
     connect(engine_, &engine::Engine::engineError, this,

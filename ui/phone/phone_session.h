@@ -3,6 +3,7 @@
 // (accounts, calls, history, contacts), the persisted settings and passwords, and the
 // commands. The window and the command-line server both go through it, so `referphone
 // --transfer carol` and the Blind Transfer dialog follow the same rules.
+#include "engine/audio_devices.h"
 #include "engine/engine.h"
 #include "ui/phone/instance_protocol.h"
 #include "ui/phone/password_store.h"
@@ -48,6 +49,8 @@ class PhoneSession : public QObject {
     CallHistoryModel *history() const { return history_; }
     ContactsModel *contacts() const { return contacts_; }
     PasswordStore *passwords() const { return passwords_; }
+    // Audio inputs/outputs; keeps the engine's selection valid as devices come and go.
+    engine::AudioDeviceCatalog *audioDevices() const { return audioDevices_; }
     PhoneConfig config() const { return config_; }
     QString phoneName() const { return phoneName_; }
 
@@ -105,6 +108,7 @@ class PhoneSession : public QObject {
     CallsModel *calls_;
     CallHistoryModel *history_;
     ContactsModel *contacts_;
+    engine::AudioDeviceCatalog *audioDevices_;
 };
 
 }  // namespace phone

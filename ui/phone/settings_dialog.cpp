@@ -4,7 +4,6 @@
 #include "ui/phone/accounts_model.h"
 #include "ui/phone/phone_session.h"
 
-#include <QAudioDevice>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,7 +11,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMediaDevices>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -80,14 +78,15 @@ QWidget *SettingsDialog::makeAudioPage() {
     output_ = new QComboBox(page);
     ringtone_ = new QCheckBox(tr("Play a ringtone for incoming calls"), page);
     const engine::AudioDeviceSelection current = session_->config().audio;
-    input_->addItem(tr("System default"), QString());
-    for (const QAudioDevice &device : QMediaDevices::audioInputs()) {
-        input_->addItem(device.description(), QString::fromUtf8(device.id()));
-    }
-    output_->addItem(tr("System default"), QString());
-    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
-        output_->addItem(device.description(), QString::fromUtf8(device.id()));
-    }
+    engine::AudioDeviceCatalog *catalog = session_->audioDevices();
+    const auto fill = [](QComboBox *combo, const QList<engine::AudioDevice> &devices) {
+        combo->addItem(tr("System default"), QString());
+        for (const engine::AudioDevice &device : devices) {
+            combo->addItem(device.description, device.id);
+        }
+    };
+    fill(input_, catalog->inputs());
+    fill(output_, catalog->outputs());
     input_->setCurrentIndex(qMax(0, input_->findData(current.inputId)));
     output_->setCurrentIndex(qMax(0, output_->findData(current.outputId)));
     ringtone_->setChecked(session_->config().ringtoneEnabled);
@@ -99,7 +98,7 @@ QWidget *SettingsDialog::makeAudioPage() {
     form->addRow(tr("Microphone:"), input_);
     form->addRow(tr("Speaker (calls and ringtone):"), output_);
     form->addRow(QString(), ringtone_);
-    if (QMediaDevices::audioInputs().isEmpty() && QMediaDevices::audioOutputs().isEmpty()) {
+    if (catalog->inputs().isEmpty() && catalog->outputs().isEmpty()) {
         form->addRow(
             new QLabel(tr("No audio devices were found; the system default is used."), page));
     }
