@@ -76,17 +76,21 @@ int main(int argc, char **argv) {
                      "referphone: --lab: the Lab window is not part of this build yet; "
                      "starting the phone in normal mode\n");
     }
-    if (command.request) {
+    // Plain `referphone` while one runs: raise that window instead of starting a second phone.
+    const phone::InstanceRequest request = command.request.value_or(
+        phone::InstanceRequest{phone::InstanceRequest::Command::Show, {}, {}});
+    {
         QString error;
-        const int code = forwardToRunningInstance(argc, argv, *command.request, &error);
+        const int code = forwardToRunningInstance(argc, argv, request, &error);
         if (code >= 0) {
             return code;
         }
-        if (command.request->command != phone::InstanceRequest::Command::Dial) {
+        if (request.command != phone::InstanceRequest::Command::Dial &&
+            request.command != phone::InstanceRequest::Command::Show) {
             std::fprintf(stderr, "referphone: %s\n", qPrintable(error));
             return 1;
         }
-        // `referphone sip:…` with no phone running: start one and dial from it.
+        // `referphone` or `referphone sip:…` with no phone running: start one (and dial).
     }
 
     QApplication app(argc, argv);
@@ -102,10 +106,19 @@ int main(int argc, char **argv) {
     phone::PhoneSession session(&engine, phone::PhonePaths::inDirectory(profile), passwords);
     phone::PhoneWindow window(&session);
 
-    phone::InstanceServer server(phone::defaultInstanceName(),
-                                 [&session](const phone::InstanceRequest &request) {
-                                     return session.handleRequest(request);
-                                 });
+    phone::InstanceServer server(
+        phone::defaultInstanceName(), [&session, &window](const phone::InstanceRequest &request) {
+            if (request.command == phone::InstanceRequest::Command::Show) {
+                window.showNormal();
+                window.raise();
+                window.activateWindow();
+                return QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("message"),
+                                    QStringLiteral("ReferPhone is already running; its window "
+                                                   "was raised.")}};
+            }
+            return session.handleRequest(request);
+        });
     QString listenError;
     if (!server.listen(&listenError)) {
         std::fprintf(stderr, "referphone: %s\n", qPrintable(listenError));

@@ -4,6 +4,7 @@
 #include "phone_test_support.h"
 #include "ui/phone/call_actions.h"
 #include "ui/phone/phone_window.h"
+#include "ui/phone/settings_dialog.h"
 #include "ui/phone/transfer_dialog.h"
 
 #include <QCompleter>
@@ -295,6 +296,11 @@ class PhoneTransferTest : public QObject {
         QTRY_VERIFY(window.actionsFor(alice)->callBackButton()->isVisible());
         QTest::qWait(50);
         QVERIFY(saveScreenshot(&window, QStringLiteral("phone-window-transfer-failed")));
+
+        phone::SettingsDialog settings(&phone.session, &window);
+        settings.show();
+        QTest::qWait(50);
+        QVERIFY(saveScreenshot(&settings, QStringLiteral("phone-settings-accounts")));
     }
 
   private:

@@ -19,7 +19,8 @@ const QList<QPair<InstanceRequest::Command, QString>> &commandNames() {
         {InstanceRequest::Command::Answer, QStringLiteral("answer")},
         {InstanceRequest::Command::Hangup, QStringLiteral("hangup")},
         {InstanceRequest::Command::Transfer, QStringLiteral("transfer")},
-        {InstanceRequest::Command::Status, QStringLiteral("status")}};
+        {InstanceRequest::Command::Status, QStringLiteral("status")},
+        {InstanceRequest::Command::Show, QStringLiteral("show")}};
     return names;
 }
 

@@ -3,7 +3,8 @@
 // `--transfer TARGET`, `--status`. The first instance listens on a QLocalServer; a later
 // `referphone …` connects, sends one request and prints the answer. Protocol: one compact
 // JSON object per line, one request and one response per connection.
-//   request:  {"v":1, "command":"dial|answer|hangup|transfer|status", "phone":"", "target":""}
+//   request:  {"v":1, "command":"dial|answer|hangup|transfer|status|show", "phone":"",
+//              "target":""}   ("show": a second `referphone` raises the running window)
 //   response: {"ok":true, ...} or {"ok":false, "error":"readable text"}
 //   status:   {"ok":true, "phones":[{"phone":"default", "account":"sip:…", "registered":true,
 //              "calls":[{"id":"…", "peer":"sip:…", "state":"ringing|established|held|
@@ -24,7 +25,7 @@ class QLocalSocket;
 namespace phone {
 
 struct InstanceRequest {
-    enum class Command { Dial, Answer, Hangup, Transfer, Status };
+    enum class Command { Dial, Answer, Hangup, Transfer, Status, Show };
     Command command = Command::Status;
     QString phone;   // empty: the default phone
     QString target;  // dial and transfer

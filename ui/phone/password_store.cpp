@@ -22,7 +22,7 @@ bool keychainUnavailable(QKeychain::Error error) {
 PasswordStore::PasswordStore(QString fallbackPath, Backend preferred, QObject *parent)
     : QObject(parent), fallbackPath_(std::move(fallbackPath)), backend_(preferred) {
     if (preferred == Backend::File) {
-        fallbackReason_ = tr("chosen in the settings");
+        fallbackReason_ = tr("file storage was asked for (REFERPHONE_PASSWORDS=file)");
     }
 }
 

@@ -361,6 +361,8 @@ QJsonObject PhoneSession::handleRequest(const InstanceRequest &request) {
     switch (request.command) {
         case Command::Status:
             return statusJson();
+        case Command::Show:
+            return errorResponse(tr("This phone has no window to show."));
         case Command::Dial:
             return done(dial(defaultAccountAor(), request.target),
                         tr("Dialling %1").arg(request.target));
