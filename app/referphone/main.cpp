@@ -1,7 +1,8 @@
-// referphone: the softphone window, or a command to the running one (see
-// ui/phone/instance_protocol.h): `referphone sip:carol@example.org`, `--answer`, `--hangup`,
-// `--transfer TARGET`, `--status`.
+// referphone: the softphone window (or with --lab the Transfer Lab window), or a command to
+// the running phone (see ui/phone/instance_protocol.h): `referphone sip:carol@example.org`,
+// `--answer`, `--hangup`, `--transfer TARGET`, `--status`.
 #include "engine/baresip_engine.h"
+#include "ui/lab_window.h"
 #include "ui/phone/instance_protocol.h"
 #include "ui/phone/phone_session.h"
 #include "ui/phone/phone_window.h"
@@ -9,9 +10,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 #include <cstdio>
 #include <memory>
 
@@ -57,6 +60,27 @@ QString profileDirectory() {
                : configured;
 }
 
+void installTranslation(QApplication &app, QTranslator &translator) {
+    // The GUI strings in the user's language when a translation is built in (:/i18n).
+    if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n"))) {
+        app.installTranslator(&translator);
+    }
+}
+
+// The Transfer Lab: bundled mini-restcomm, its numbers and the live ladder.
+int runLab(int argc, char **argv, bool noStart) {
+    QApplication app(argc, argv);
+    QTranslator translator;
+    installTranslation(app, translator);
+    ui::LabWindow window;
+    window.show();
+    if (!noStart) {
+        window.startServer();
+    }
+    return QApplication::exec();
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -70,11 +94,16 @@ int main(int argc, char **argv) {
                      qPrintable(phone::commandLineHelp()));
         return 2;
     }
+    if (command.help) {
+        std::printf("%s", qPrintable(phone::commandLineHelp()));
+        return 0;
+    }
+    if (command.version) {
+        std::printf("referphone %s\n", REFERPHONE_VERSION);
+        return 0;
+    }
     if (command.lab) {
-        // The Lab window is built on another branch; until it merges, say so and go on.
-        std::fprintf(stderr,
-                     "referphone: --lab: the Lab window is not part of this build yet; "
-                     "starting the phone in normal mode\n");
+        return runLab(argc, argv, command.noStart);
     }
     // Plain `referphone` while one runs: raise that window instead of starting a second phone.
     const phone::InstanceRequest request = command.request.value_or(
@@ -94,6 +123,8 @@ int main(int argc, char **argv) {
     }
 
     QApplication app(argc, argv);
+    QTranslator translator;
+    installTranslation(app, translator);
     const QString profile = profileDirectory();
     QDir().mkpath(profile);
 

@@ -390,8 +390,9 @@ void BaresipEngine::onProcessFinished(int exitCode, QProcess::ExitStatus exitSta
         setStatus(EngineStatus::Stopped, QStringLiteral("baresip stopped"));
         return;
     }
+    // launch() replaces process_, whose finished() is being emitted now: defer it.
     if (plannedRestart_) {
-        launch();
+        QTimer::singleShot(0, this, &BaresipEngine::launch);
         return;
     }
     if (!ready_) {
@@ -399,7 +400,7 @@ void BaresipEngine::onProcessFinished(int exitCode, QProcess::ExitStatus exitSta
             // Address in use: the ports we picked were taken meanwhile; pick again.
             if (settings_.sipPort == 0 && portRetries_ < 3) {
                 ++portRetries_;
-                launch();
+                QTimer::singleShot(0, this, &BaresipEngine::launch);
                 return;
             }
             failStart(EngineError::make(Code::PortInUse,

@@ -72,6 +72,7 @@ QString userOf(const QString &uri) {
 CallSession::CallSession(CallServices &services, Finished finished)
     : svc_(services), onFinished_(std::move(finished)) {
     sdpSessionId_ = QRandomGenerator::global()->bounded(1000000, 2000000000);
+    callerSdpSession_ = sdpSessionId_;
 }
 
 CallSession::~CallSession() {
@@ -151,7 +152,7 @@ bool CallSession::answerCaller() {
     const std::optional<Sdp> offer = parseSdp(callerOffer_, &error);
     const QByteArray answer =
         offer ? answerForRelay(restrictedTo(*offer, callerPayloadType_), svc_.relay.relayIp(),
-                               svc_.relay.localPort(callerMedia_), sdpSessionId_, ++sdpVersion_,
+                               svc_.relay.localPort(callerMedia_), callerSdpSession_, ++sdpVersion_,
                                &error)
               : QByteArray();
     if (answer.isEmpty() || !caller_->answer(answer)) {
@@ -175,17 +176,18 @@ QByteArray CallSession::onCallerReoffer(const QByteArray &offerText, QString *er
     const Sdp restricted = restrictedTo(*offer, callerPayloadType_);
     // Relay the hold / resume to the party the caller talks to, with our relay address.
     if (connected_ && connected_->leg && connected_->leg->isAnswered()) {
-        const QByteArray relayed =
-            rewriteForRelay(restricted, svc_.relay.relayIp(),
-                            svc_.relay.localPort(connected_->media), sdpSessionId_, ++sdpVersion_);
-        if (!relayed.isEmpty()) {
-            connected_->leg->reinvite(relayed);
+        const QByteArray relayed = rewriteForRelay(restricted, svc_.relay.relayIp(),
+                                                   svc_.relay.localPort(connected_->media),
+                                                   calleeSdpSession(), ++sdpVersion_);
+        if (!relayed.isEmpty() && connected_->leg->reinvite(relayed)) {
+            // Remembered so that a transfer does not leave this party held (see resumeCaller).
+            connected_->held = audioDirection(restricted) != MediaDirection::SendRecv;
         }
     }
     publishState(QStringLiteral("caller"), QStringLiteral("re-invite"),
                  QString::fromLatin1(directionAttribute(audioDirection(*offer))));
     return answerForRelay(restricted, svc_.relay.relayIp(), svc_.relay.localPort(callerMedia_),
-                          sdpSessionId_, ++sdpVersion_, error);
+                          callerSdpSession_, ++sdpVersion_, error);
 }
 
 QByteArray CallSession::onCalleeReoffer(const QByteArray &offerText, QString *error) {
@@ -200,15 +202,36 @@ QByteArray CallSession::onCalleeReoffer(const QByteArray &offerText, QString *er
     if (caller_ && caller_->isAnswered()) {
         const QByteArray relayed =
             rewriteForRelay(restricted, svc_.relay.relayIp(), svc_.relay.localPort(callerMedia_),
-                            sdpSessionId_, ++sdpVersion_);
-        if (!relayed.isEmpty()) {
-            caller_->reinvite(relayed);
+                            callerSdpSession_, ++sdpVersion_);
+        if (!relayed.isEmpty() && caller_->reinvite(relayed)) {
+            callerHeld_ = audioDirection(restricted) != MediaDirection::SendRecv;
         }
     }
     publishState(QStringLiteral("callee"), QStringLiteral("re-invite"),
                  QString::fromLatin1(directionAttribute(audioDirection(*offer))));
     return answerForRelay(restricted, svc_.relay.relayIp(), svc_.relay.localPort(connected_->media),
-                          sdpSessionId_, ++sdpVersion_, error);
+                          calleeSdpSession(), ++sdpVersion_, error);
+}
+
+void CallSession::resumeCaller() {
+    // A hold relayed to this party before a transfer would otherwise outlive it: the party it
+    // held is gone, the new one wants to talk.
+    std::optional<Sdp> sdp = parseSdp(callerOffer_);
+    if (!callerHeld_ || !caller_ || !sdp) {
+        return;
+    }
+    sdp->direction.reset();
+    for (SdpMedia &m : sdp->media) {
+        m.direction = MediaDirection::SendRecv;
+    }
+    const QByteArray offer =
+        rewriteForRelay(restrictedTo(*sdp, callerPayloadType_), svc_.relay.relayIp(),
+                        svc_.relay.localPort(callerMedia_), callerSdpSession_, ++sdpVersion_);
+    if (!offer.isEmpty() && caller_->reinvite(offer)) {
+        callerHeld_ = false;
+        publishState(QStringLiteral("caller"), QStringLiteral("re-invite"),
+                     QStringLiteral("sendrecv (resumed: the party that held it is gone)"));
+    }
 }
 
 void CallSession::onCallerClosed(int code, const QString &reason) {
@@ -321,6 +344,10 @@ void CallSession::terminate(const QString &why) {
                                                                         : CallStatus::Canceled);
     }
     hangupAll();
+    // The server is going away: no waiting for NOTIFY answers.
+    while (!released_.empty()) {
+        byeReleased(released_.front().get());
+    }
     finish();
 }
 
@@ -537,7 +564,7 @@ void CallSession::startAttempt(const Target &target, const rcml::Dial &dial) {
     const QByteArray offer =
         callerSdp ? rewriteForRelay(restrictedTo(*callerSdp, callerPayloadType_),
                                     svc_.relay.relayIp(), svc_.relay.localPort(attempt->media),
-                                    sdpSessionId_ + 1, ++sdpVersion_, &error)
+                                    calleeSdpSession(), ++sdpVersion_, &error)
                   : QByteArray();
     if (offer.isEmpty()) {
         svc_.relay.releaseLeg(attempt->media);
@@ -625,6 +652,7 @@ void CallSession::onAttemptAnswered(Attempt *attempt) {
     }
     svc_.relay.stopRingback(callerMedia_);
     svc_.relay.bridge(callerMedia_, connected_->media);
+    resumeCaller();
     talkClock_.start();
     publishState(QStringLiteral("callee"), QStringLiteral("answered"), connected_->target);
     publishState(QStringLiteral("call"), QStringLiteral("bridged"),
@@ -783,14 +811,23 @@ void CallSession::hangupAll() {
     if (caller_) {
         caller_->hangup();
     }
-    // A transferor still waiting for its final NOTIFY gets its BYE now.
-    awaitingReferApp_ = nullptr;
+    // A transferor whose subscription is still open hears how the transfer ended (final
+    // NOTIFY) before its BYE (RFC 3515: NOTIFYs go one at a time, so it may have to wait for an
+    // earlier one): it lingers until then, bounded by its guard timer. Others get BYE now.
+    if (awaitingReferApp_) {
+        onReferAppStarted(false, QStringLiteral("the transferee's call ended"));
+    }
+    std::vector<ReleasedLeg *> done;
     for (auto &released : released_) {
+        if (!(released->notifier && released->notifier->finalQueued() && !released->gone)) {
+            done.push_back(released.get());
+        }
+    }
+    for (ReleasedLeg *released : done) {
         released->guard.cancel();
         released->leg->hangup();
-        bury(std::shared_ptr<ReleasedLeg>(std::move(released)));
+        dropReleased(released);
     }
-    released_.clear();
 }
 
 void CallSession::bury(std::shared_ptr<void> object) {

@@ -68,6 +68,9 @@ class CallSession {
 
     const QString &callSid() const { return callSid_; }
     bool isFinished() const { return finished_; }
+    // After the call finished: a transferor's dialog still waits for its final NOTIFY to be
+    // answered before its BYE; keep the session until then.
+    bool isLingering() const { return !released_.empty(); }
     // True when `msg` is an in-dialog request of one of this call's dialogs.
     bool ownsDialog(const struct sip_msg *msg) const;
 
@@ -88,6 +91,8 @@ class CallSession {
     bool answerCaller();
     void onCallerClosed(int code, const QString &reason);
     QByteArray onCallerReoffer(const QByteArray &offer, QString *error);
+    void resumeCaller();  // re-INVITE sendrecv if we relayed a hold to the caller's leg
+    quint64 calleeSdpSession() const { return sdpSessionId_ + 1; }
 
     // interpreter
     void run(Step step);
@@ -142,6 +147,8 @@ class CallSession {
     QByteArray callerOffer_;
     int callerPayloadType_ = 0;
     quint64 sdpSessionId_ = 0;
+    quint64 callerSdpSession_ = 0;  // o= session id of our SDP on the caller's leg
+    bool callerHeld_ = false;       // we relayed a sendonly/recvonly/inactive offer to it
     quint32 sdpVersion_ = 0;
     QString callerUser_;  // From user of the caller (the interpreted leg's party)
     QString dialled_;     // what the caller dialled (R-URI user): whose Refer URL applies

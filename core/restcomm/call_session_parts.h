@@ -10,8 +10,9 @@ struct CallSession::Attempt {
     std::unique_ptr<Leg> leg;
     LegId media = kNoLeg;
     QString callSid;
-    QString target;  // request URI
-    QString party;   // the Dial noun's client login or number
+    QString target;     // request URI
+    QString party;      // the Dial noun's client login or number
+    bool held = false;  // we relayed a sendonly/recvonly/inactive offer to this leg
 };
 
 struct CallSession::ReleasedLeg {

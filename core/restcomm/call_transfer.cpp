@@ -214,6 +214,8 @@ std::unique_ptr<Leg> CallSession::detachTransferor(Leg *from) {
     callerOffer_ = caller_->remoteSdp();
     callerUser_ = other->party.isEmpty() ? caller_->remoteUser() : other->party;
     callSid_ = other->callSid;
+    callerSdpSession_ = calleeSdpSession();  // our o= line on that dialog stays the same
+    callerHeld_ = other->held;
     return transferor;
 }
 

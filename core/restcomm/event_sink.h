@@ -6,7 +6,7 @@
 namespace mrc {
 
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     // `event` must hold at least "type" ("sip", "http", "call", "transfer", "warning", ...).
     // The sink adds "time" (ISO-8601 UTC with milliseconds) and a running "seq" number.

@@ -30,7 +30,7 @@ class ReferNotifier {
     // Called once the final NOTIFY got its final response (the code) or failed (0): the moment
     // to BYE the transferor.
     void setFinalDone(std::function<void(int code)> done) { finalDone_ = std::move(done); }
-    bool finalSent() const { return finalQueued_; }
+    bool finalQueued() const { return finalQueued_; }
     const QByteArray &contactUser() const { return contactUser_; }
 
   private:

@@ -90,6 +90,7 @@ class Server {
     bool onSipRequest(const struct sip_msg *msg);
     void onInvite(const struct sip_msg *msg);
     void startSession(const std::function<void(CallSession &)> &start);
+    void reapEnded();
     void onHttp(const HttpRequest &request, HttpReply reply);
     void shutdown(int signal);
     void expireBindings();
@@ -315,12 +316,21 @@ void Server::startSession(const std::function<void(CallSession &)> &start) {
         ended_.push_back(std::move(it->second));
         sessions_.erase(it);
         if (!reaper_.isActive()) {
-            reaper_.start(0, [this] { ended_.clear(); });
+            reaper_.start(0, [this] { reapEnded(); });
         }
     });
     CallSession *raw = session.get();
     sessions_.emplace(raw, std::move(session));
     start(*raw);
+}
+
+// Frees ended sessions, except those still finishing a transferor's dialog (final NOTIFY,
+// then BYE: bounded by their guard timers); those are looked at again shortly.
+void Server::reapEnded() {
+    std::erase_if(ended_, [](const std::unique_ptr<CallSession> &s) { return !s->isLingering(); });
+    if (!ended_.empty()) {
+        reaper_.start(200, [this] { reapEnded(); });
+    }
 }
 
 void Server::onInvite(const struct sip_msg *msg) {

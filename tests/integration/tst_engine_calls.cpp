@@ -285,6 +285,41 @@ class EngineCalls : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
     }
 
+    void audioDeviceChoiceRestartsIdleBaresipWithIt() {
+        // System audio: the devices reach baresip's alsa module (through ALSA's pulse plugin)
+        // as PULSE_SINK / PULSE_SOURCE, read at process start: an idle engine restarts.
+        BaresipSettings settings = headless(440);
+        settings.audio = AudioMode::System;
+        BaresipEngine phone(settings);
+        Recorder rec(&phone);
+        phone.start();
+        QVERIFY2(rec.waitStatus(EngineStatus::Running), qPrintable(rec.statusMessages.join("; ")));
+        const AccountConfig me =
+            account("alice", QStringLiteral("127.0.0.1:%1").arg(phone.ports().sip));
+        QVERIFY(!phone.addAccount(me).isError());
+        const qint64 oldPid = phone.processId();
+        QVERIFY(!phone.setAudioDevices({"test_source", "test_sink"}).isError());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            phone.processId() != oldPid && phone.status() == EngineStatus::Running, 8000);
+        QCOMPARE(phone.audioDevices(), (AudioDeviceSelection{"test_source", "test_sink"}));
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(phone.processId()));
+        QVERIFY(environ.open(QIODevice::ReadOnly));
+        const QList<QByteArray> variables = environ.readAll().split('\0');
+        QVERIFY(variables.contains("PULSE_SINK=test_sink"));
+        QVERIFY(variables.contains("PULSE_SOURCE=test_source"));
+        QVERIFY(rec.restarts.isEmpty());  // planned: not reported as a crash
+        QVERIFY(rec.errors.isEmpty());
+        QVERIFY(rec.statuses.contains(EngineStatus::Restarting));
+        // The account is back: a call reaches it.
+        Baresip dave("dave", 660);
+        QVERIFY2(dave.start(), qPrintable(dave.lastError()));
+        QVERIFY(dave.command("uanew", QStringLiteral("<sip:dave@%1>;regint=0;audio_codecs=pcmu")
+                                          .arg(dave.sipHostPort()))
+                    .ok);
+        dave.command("dial", me.aor());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.callWith("dave").isValid(), 5000);
+    }
+
     void startErrorsAreSpecific() {
         {
             BaresipSettings settings = headless(440);

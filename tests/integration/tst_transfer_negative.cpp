@@ -129,6 +129,36 @@ class TransferNegative : public QObject {
         QVERIFY(QTest::qWaitFor([&] { return carol.byeReceived(); }, 5000));
     }
 
+    // Many phones BYE right after the 202 (Yealink, web softphones): their BYE gets 200, the
+    // transfer goes on, later NOTIFYs to the gone dialog are not an error, and a request on the
+    // gone dialog gets 481.
+    void transferorByeRightAfter202() {
+        SipDialogPeer alice("alice"), bob("bob"), carol("carol");
+        QVERIFY(alice.bind() && bob.bind() && carol.bind());
+        StubRoute slow;
+        slow.body = QStringLiteral("<Response><Dial><Sip>%1</Sip></Dial></Response>")
+                        .arg(carol.uri())
+                        .toUtf8();
+        slow.delayMs = 300;  // the BYE arrives while the refer app is being fetched
+        stub_.setRoute("/refer", slow);
+        QVERIFY(bridge(alice, bob));
+        const qint64 since = lastSeq();
+        QCOMPARE(
+            SipDialogPeer::statusCode(bob.request("REFER", referTo("<sip:carol@127.0.0.1>"), 3000)),
+            202);
+        QCOMPARE(bob.hangup(), 200);
+        QVERIFY(carol.answer(5000));
+        QVERIFY(alice.inDialog());
+        bool hungUp = false;
+        for (const QJsonObject &e : itest::eventsOfType(server_.events(since), "transfer")) {
+            hungUp = hungUp || e.value("step") == "transferor-hung-up";
+        }
+        QVERIFY(hungUp);
+        QCOMPARE(SipDialogPeer::statusCode(bob.request("INFO", {}, 3000)), 481);
+        QCOMPARE(alice.hangup(), 200);
+        QVERIFY(QTest::qWaitFor([&] { return carol.byeReceived(); }, 5000));
+    }
+
     // tel: works (Restcomm would throw): the number is the ReferTarget.
     void telReferToWorks() {
         SipDialogPeer alice("alice"), bob("bob"), carol("carol");
@@ -244,17 +274,24 @@ class TransferNegative : public QObject {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("noAnswer");
-        QTest::newRow("500") << 500 << QByteArray("oops") << false;
-        QTest::newRow("invalid XML") << 200 << QByteArray("<Response><Dial>") << false;
-        QTest::newRow("no answer (timeout)") << 200 << QByteArray() << true;
+        QTest::addColumn<int>("notifyAnswerDelayMs");
+        QTest::newRow("500") << 500 << QByteArray("oops") << false << 0;
+        QTest::newRow("invalid XML") << 200 << QByteArray("<Response><Dial>") << false << 0;
+        QTest::newRow("no answer (timeout)") << 200 << QByteArray() << true << 0;
+        // The app fails before the transferor answered NOTIFY 100: the final NOTIFY must still
+        // come (after that answer) and before the BYE.
+        QTest::newRow("invalid XML, slow NOTIFY answers")
+            << 200 << QByteArray("not xml") << false << 400;
     }
 
     void referAppFailureHangsUpTheTransferee() {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(bool, noAnswer);
+        QFETCH(int, notifyAnswerDelayMs);
         SipDialogPeer alice("alice"), bob("bob");
         QVERIFY(alice.bind() && bob.bind());
+        bob.setNotifyAnswerDelay(notifyAnswerDelayMs);
         StubRoute route;
         route.status = status;
         route.body = body;

@@ -4,6 +4,7 @@
 
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
+#include <QTimer>
 
 namespace rptest {
 
@@ -114,6 +115,9 @@ void SipDialogPeer::onMessage(const QByteArray &message, quint16 fromPort) {
         reply(message, 200, "OK", contact, sdp());
     } else if (method == "CANCEL") {
         reply(message, 200, "OK");
+    } else if (method == "NOTIFY" && notifyAnswerDelayMs_ > 0) {
+        QTimer::singleShot(notifyAnswerDelayMs_, this,
+                           [this, message, contact] { reply(message, 200, "OK", contact); });
     } else {
         reply(message, 200, "OK", method == "NOTIFY" ? contact : QByteArray());
     }

@@ -35,6 +35,8 @@ class SipDialogPeer : public QObject {
     // In-dialog requests of `method` received so far (already answered).
     QList<QByteArray> received(const QByteArray &method) const;
     bool waitForRequest(const QByteArray &method, int count, int timeoutMs);
+    // Answers NOTIFYs only after `ms` (a slow phone): the notifier must wait for each answer.
+    void setNotifyAnswerDelay(int ms) { notifyAnswerDelayMs_ = ms; }
     bool inDialog() const { return established_ && !ended_; }
     bool byeReceived() const { return byeReceived_; }
     QByteArray transcript() const { return transcript_; }
@@ -68,6 +70,7 @@ class SipDialogPeer : public QObject {
     QList<QByteArray> requests_;
     QByteArray transcript_;
     int sequence_ = 0;
+    int notifyAnswerDelayMs_ = 0;
 };
 
 }  // namespace rptest

@@ -248,7 +248,8 @@ class TestRvdRender : public QObject {
         const RenderResult first = render(*project, "transfer", referRequest, kController);
         QVERIFY2(first.ok(), qPrintable(first.error));
         const QRegularExpression dialWithAction(QStringLiteral(
-            "^<Response><Dial action=\"([^\"]*\\?target=start\\.step1\\.actionhandler)\">"
+            "^<Response><Dial action=\"([^\"]*\\?target=start\\.step1\\.actionhandler)\" "
+            "timeout=\"15\">"
             "<Number>carol</Number></Dial></Response>$"));
         const auto match = dialWithAction.match(QString::fromUtf8(body(first.rcml)));
         QVERIFY2(match.hasMatch(), first.rcml.constData());

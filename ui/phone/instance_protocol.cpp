@@ -96,7 +96,9 @@ QString commandLineHelp() {
         "  --transfer TARGET  blind-transfer the established call to TARGET\n"
         "  --status           print the phones, accounts and calls as JSON\n"
         "  --phone NAME       address one phone of the Lab (default: the normal phone)\n"
-        "  --lab              start in Lab mode\n");
+        "  --lab              open the Transfer Lab (bundled mini-restcomm, numbers, ladder)\n"
+        "  --no-start         with --lab: do not start mini-restcomm when the window opens\n"
+        "  --version          print the version\n");
 }
 
 CommandLine parseCommandLine(const QStringList &arguments) {
@@ -108,7 +110,10 @@ CommandLine parseCommandLine(const QStringList &arguments) {
     const QCommandLineOption lab(QStringLiteral("lab"));
     const QCommandLineOption transfer(QStringLiteral("transfer"), {}, QStringLiteral("target"));
     const QCommandLineOption phoneName(QStringLiteral("phone"), {}, QStringLiteral("name"));
-    parser.addOptions({answer, hangup, status, lab, transfer, phoneName});
+    const QCommandLineOption noStart(QStringLiteral("no-start"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringLiteral("version"));
+    parser.addOptions({answer, hangup, status, lab, transfer, phoneName, noStart, help, version});
     parser.addPositionalArgument(QStringLiteral("target"), {});
 
     CommandLine result;
@@ -117,6 +122,9 @@ CommandLine parseCommandLine(const QStringList &arguments) {
         return result;
     }
     result.lab = parser.isSet(lab);
+    result.noStart = parser.isSet(noStart);
+    result.help = parser.isSet(help);
+    result.version = parser.isSet(version);
     QList<InstanceRequest> requests;
     const QString phone = parser.value(phoneName);
     if (parser.isSet(answer)) {

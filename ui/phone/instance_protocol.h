@@ -41,7 +41,10 @@ QString commandName(InstanceRequest::Command command);
 // What `referphone …` was asked to do.
 struct CommandLine {
     std::optional<InstanceRequest> request;  // none: just start (or raise) the phone
-    bool lab = false;                        // --lab (wired when the Lab window merges)
+    bool lab = false;                        // --lab: the Transfer Lab window
+    bool noStart = false;                    // --no-start: the Lab does not start mini-restcomm
+    bool help = false;                       // --help
+    bool version = false;                    // --version
     QString error;                           // readable; non-empty means usage error
 };
 // `arguments` without the program name.

@@ -1,0 +1,124 @@
+#include "ui/lab_window.h"
+
+#include "ui/import_numbers_dialog.h"
+#include "ui/ladder_panel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace ui {
+
+LabWindow::LabWindow(QWidget *parent)
+    : QMainWindow(parent),
+      numbers_(client_),
+      numbersView_(new QTableView),
+      ladder_(new LadderPanel(&flow_)),
+      status_(new QLabel) {
+    setWindowTitle(tr("ReferPhone \u2014 Transfer Lab"));
+    QToolBar *toolbar = addToolBar(tr("Lab"));
+    toolbar->setMovable(false);
+    start_ = toolbar->addAction(tr("Start mini-restcomm"), this, &LabWindow::startServer);
+    stop_ = toolbar->addAction(tr("Stop mini-restcomm"), this, &LabWindow::stopServer);
+    toolbar->addSeparator();
+    import_ =
+        toolbar->addAction(tr("Import Number Config\u2026"), this, &LabWindow::openImportDialog);
+    toolbar->addAction(tr("Reload numbers"), &numbers_, &numcfg::ServerNumbersModel::reload);
+    stop_->setEnabled(false);
+    import_->setEnabled(false);
+
+    numbersView_->setModel(&numbers_);
+    numbersView_->horizontalHeader()->setStretchLastSection(true);
+    numbersView_->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                  QAbstractItemView::EditKeyPressed);
+    numbersView_->setToolTip(tr("Double-click a cell to change it on the server."));
+
+    auto *numbersBox = new QWidget;
+    auto *numbersLayout = new QVBoxLayout(numbersBox);
+    numbersLayout->setContentsMargins(6, 6, 6, 0);
+    numbersLayout->addWidget(new QLabel(tr("Numbers on mini-restcomm:")));
+    numbersLayout->addWidget(numbersView_);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(numbersBox);
+    splitter->addWidget(ladder_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    setCentralWidget(splitter);
+    statusBar()->addWidget(status_, 1);
+    resize(1300, 800);
+
+    connect(&launcher_, &MiniRestcommLauncher::ready, this, &LabWindow::onReady);
+    connect(&launcher_, &MiniRestcommLauncher::failed, this, [this](const QString &message) {
+        stream_.stop();
+        start_->setEnabled(true);
+        stop_->setEnabled(false);
+        import_->setEnabled(false);
+        setStatus(message, true);
+    });
+    connect(&launcher_, &MiniRestcommLauncher::stopped, this, [this] {
+        stream_.stop();
+        start_->setEnabled(true);
+        stop_->setEnabled(false);
+        import_->setEnabled(false);
+        setStatus(tr("mini-restcomm stopped."), false);
+    });
+    connect(&stream_, &flow::EventStreamClient::eventReceived, &flow_, &flow::FlowModel::addEvent);
+    connect(&numbers_, &numcfg::ServerNumbersModel::loadFailed, this,
+            [this](const QString &message) { setStatus(message, true); });
+    connect(&numbers_, &numcfg::ServerNumbersModel::editFailed, this,
+            [this](const QString &message) { setStatus(message, true); });
+    connect(&numbers_, &numcfg::ServerNumbersModel::loaded, this,
+            [this] { numbersView_->resizeColumnsToContents(); });
+}
+
+QString LabWindow::statusText() const {
+    return status_->text();
+}
+
+void LabWindow::setStatus(const QString &text, bool error) {
+    status_->setText(text);
+    status_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void LabWindow::startServer() {
+    start_->setEnabled(false);
+    setStatus(tr("Starting mini-restcomm\u2026"), false);
+    launcher_.start();
+}
+
+void LabWindow::stopServer() {
+    stop_->setEnabled(false);
+    launcher_.stop();
+}
+
+void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
+    client_.setSettings({QUrl(QStringLiteral("http://") + endpoints.httpHostPort),
+                         endpoints.accountSid, endpoints.authToken});
+    flow::LaneMap lanes;
+    lanes.setLane(endpoints.sipHostPort, flow::kServerLane);
+    flow_.setLaneMap(lanes);
+    flow_.clear();  // a new server run starts its seq at 1 again
+    stream_.start(QUrl(QStringLiteral("http://") + endpoints.httpHostPort));
+    numbers_.reload();
+    stop_->setEnabled(true);
+    import_->setEnabled(true);
+    setStatus(tr("mini-restcomm running: SIP %1, HTTP %2, AccountSid %3")
+                  .arg(endpoints.sipHostPort, endpoints.httpHostPort, endpoints.accountSid),
+              false);
+}
+
+void LabWindow::openImportDialog() {
+    auto *dialog = new ImportNumbersDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setServerSettings(client_.settings());
+    connect(dialog, &ImportNumbersDialog::applyFinished, &numbers_,
+            &numcfg::ServerNumbersModel::reload);
+    dialog->show();
+}
+
+}  // namespace ui

@@ -1,0 +1,42 @@
+#pragma once
+// The Transfer Lab's ladder pane: the ladder view, a side pane with the full text of the
+// selected message, and Clear / Export as PNG / Export as text.
+#include "flow/flow_model.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QPlainTextEdit;
+class QPushButton;
+
+namespace ui {
+
+class LadderView;
+
+class LadderPanel : public QWidget {
+    Q_OBJECT
+
+  public:
+    explicit LadderPanel(flow::FlowModel *model, QWidget *parent = nullptr);
+
+    LadderView *view() const { return view_; }
+    QPlainTextEdit *detailPane() const { return detail_; }
+    QPushButton *clearButton() const { return clear_; }
+
+    // Write the ladder; an error text when the file could not be written (nothing is left
+    // half-written: QSaveFile).
+    std::optional<QString> exportPng(const QString &path) const;
+    std::optional<QString> exportText(const QString &path) const;
+
+  private:
+    void showEntry(int row);
+    void chooseExport(bool png);
+
+    flow::FlowModel *model_;
+    LadderView *view_;
+    QPlainTextEdit *detail_;
+    QPushButton *clear_;
+};
+
+}  // namespace ui
