@@ -1,39 +1,182 @@
-// referphone: the GUI entry point. For now the Transfer Lab window (bundled mini-restcomm,
-// its numbers and the live ladder); the phone widgets join when the engine lands.
+// referphone: the softphone window (or with --lab the Transfer Lab window), or a command to
+// the running phone (see ui/phone/instance_protocol.h): `referphone sip:carol@example.org`,
+// `--answer`, `--hangup`, `--transfer TARGET`, `--status`.
+#include "engine/baresip_engine.h"
 #include "ui/lab_window.h"
+#include "ui/phone/instance_protocol.h"
+#include "ui/phone/phone_session.h"
+#include "ui/phone/phone_window.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
+#include <cstdio>
+#include <memory>
 
-int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("ReferPhone"));
-    QApplication::setApplicationVersion(QStringLiteral(REFERPHONE_VERSION));
+namespace {
 
+QStringList argumentsOf(int argc, char **argv) {
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    return arguments;
+}
+
+// Prints the running instance's answer; the exit code says whether it did what was asked.
+int printResponse(const QJsonObject &response) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!response.value(QStringLiteral("ok")).toBool()) {
+        err << "referphone: " << response.value(QStringLiteral("error")).toString() << '\n';
+        return 1;
+    }
+    if (response.contains(QStringLiteral("phones"))) {
+        out << QJsonDocument(response).toJson(QJsonDocument::Indented);
+    } else {
+        out << response.value(QStringLiteral("message")).toString() << '\n';
+    }
+    return 0;
+}
+
+// Sends the request to a running instance. Returns the exit code, or -1 when none runs.
+int forwardToRunningInstance(int argc, char **argv, const phone::InstanceRequest &request,
+                             QString *error) {
+    QCoreApplication client(argc, argv);
+    const auto response =
+        phone::sendInstanceRequest(phone::defaultInstanceName(), request, 5000, error);
+    return response ? printResponse(*response) : -1;
+}
+
+QString profileDirectory() {
+    const QString configured = qEnvironmentVariable("REFERPHONE_PROFILE_DIR");
+    return configured.isEmpty()
+               ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+               : configured;
+}
+
+void installTranslation(QApplication &app, QTranslator &translator) {
     // The GUI strings in the user's language when a translation is built in (:/i18n).
-    QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
                         QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(&translator);
+        app.installTranslator(&translator);
     }
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "SIP softphone with blind transfer: Transfer Lab"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption noStart(
-        QStringLiteral("no-start"),
-        QApplication::translate("main", "Do not start mini-restcomm when the window opens."));
-    parser.addOption(noStart);
-    parser.process(app);
-
+// The Transfer Lab: bundled mini-restcomm, its numbers and the live ladder.
+int runLab(int argc, char **argv, bool noStart) {
+    QApplication app(argc, argv);
+    QTranslator translator;
+    installTranslation(app, translator);
     ui::LabWindow window;
     window.show();
-    if (!parser.isSet(noStart)) {
+    if (!noStart) {
         window.startServer();
     }
     return QApplication::exec();
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication::setOrganizationName(QStringLiteral("ReferPhone"));
+    QCoreApplication::setApplicationName(QStringLiteral("referphone"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REFERPHONE_VERSION));
+
+    const phone::CommandLine command = phone::parseCommandLine(argumentsOf(argc, argv));
+    if (!command.error.isEmpty()) {
+        std::fprintf(stderr, "referphone: %s\n\n%s", qPrintable(command.error),
+                     qPrintable(phone::commandLineHelp()));
+        return 2;
+    }
+    if (command.help) {
+        std::printf("%s", qPrintable(phone::commandLineHelp()));
+        return 0;
+    }
+    if (command.version) {
+        std::printf("referphone %s\n", REFERPHONE_VERSION);
+        return 0;
+    }
+    if (command.lab) {
+        return runLab(argc, argv, command.noStart);
+    }
+    // Plain `referphone` while one runs: raise that window instead of starting a second phone.
+    const phone::InstanceRequest request = command.request.value_or(
+        phone::InstanceRequest{phone::InstanceRequest::Command::Show, {}, {}});
+    {
+        QString error;
+        const int code = forwardToRunningInstance(argc, argv, request, &error);
+        if (code >= 0) {
+            return code;
+        }
+        if (request.command != phone::InstanceRequest::Command::Dial &&
+            request.command != phone::InstanceRequest::Command::Show) {
+            std::fprintf(stderr, "referphone: %s\n", qPrintable(error));
+            return 1;
+        }
+        // `referphone` or `referphone sip:…` with no phone running: start one (and dial).
+    }
+
+    QApplication app(argc, argv);
+    QTranslator translator;
+    installTranslation(app, translator);
+    const QString profile = profileDirectory();
+    QDir().mkpath(profile);
+
+    engine::BaresipSettings settings;
+    settings.configDir = QDir(profile).filePath(QStringLiteral("baresip"));
+    engine::BaresipEngine engine(settings);
+    const auto passwords = qEnvironmentVariable("REFERPHONE_PASSWORDS") == QLatin1String("file")
+                               ? phone::PasswordStore::Backend::File
+                               : phone::PasswordStore::Backend::Keychain;
+    phone::PhoneSession session(&engine, phone::PhonePaths::inDirectory(profile), passwords);
+    phone::PhoneWindow window(&session);
+
+    phone::InstanceServer server(
+        phone::defaultInstanceName(), [&session, &window](const phone::InstanceRequest &request) {
+            if (request.command == phone::InstanceRequest::Command::Show) {
+                window.showNormal();
+                window.raise();
+                window.activateWindow();
+                return QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("message"),
+                                    QStringLiteral("ReferPhone is already running; its window "
+                                                   "was raised.")}};
+            }
+            return session.handleRequest(request);
+        });
+    QString listenError;
+    if (!server.listen(&listenError)) {
+        std::fprintf(stderr, "referphone: %s\n", qPrintable(listenError));
+    }
+
+    session.start();
+    window.show();
+    if (command.request) {
+        // Dial once the accounts are in the engine (they are added as their passwords are
+        // read); without any account the attempt says so at once.
+        const phone::InstanceRequest request = *command.request;
+        const auto dial = [&session, request] {
+            const QJsonObject response = session.handleRequest(request);
+            if (!response.value(QStringLiteral("ok")).toBool()) {
+                emit session.problem(response.value(QStringLiteral("error")).toString());
+            }
+        };
+        if (session.config().accounts.isEmpty()) {
+            QTimer::singleShot(0, &session, dial);
+        } else {
+            auto pending = std::make_shared<QMetaObject::Connection>();
+            *pending = QObject::connect(&session, &phone::PhoneSession::accountsChanged, &session,
+                                        [dial, pending] {
+                                            QObject::disconnect(*pending);
+                                            dial();
+                                        });
+        }
+    }
+    return app.exec();
 }
