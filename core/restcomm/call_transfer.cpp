@@ -90,11 +90,20 @@ QString CallSession::transferorOf(const struct sip_msg *msg) const {
 }
 
 void CallSession::onRefer(Leg *from, const struct sip_msg *msg) {
-    publishTransfer(QStringLiteral("refer-received"),
-                    {{QStringLiteral("from_leg"),
-                      from == caller_.get() ? QStringLiteral("caller") : QStringLiteral("callee")},
-                     {QStringLiteral("refer_to"), referToValues(msg).join(QStringLiteral(", "))},
-                     {QStringLiteral("sip_call_id"), plToString(msg->callid)}});
+    {
+        // The values as this REFER gives them, before any check (the ladder shows them).
+        const auto parsed = parseReferTo(referToValues(msg));
+        const ReferTo *target = std::get_if<ReferTo>(&parsed);
+        publishTransfer(
+            QStringLiteral("refer-received"),
+            {{QStringLiteral("from_leg"),
+              from == caller_.get() ? QStringLiteral("caller") : QStringLiteral("callee")},
+             {QStringLiteral("refer_to"), referToValues(msg).join(QStringLiteral(", "))},
+             {QStringLiteral("sip_call_id"), plToString(msg->callid)},
+             {QStringLiteral("transferor"), transferorOf(msg)},
+             {QStringLiteral("transferee"), plToString(msg->to.uri.user)},
+             {QStringLiteral("refer_target"), target ? target->target : QString()}});
+    }
     if (peerToPeer_) {
         answerRefer(msg, 404, "Not Found",
                     QStringLiteral("SIP REFER in a peer-to-peer call: transfer needs a number "
@@ -295,7 +304,7 @@ void CallSession::publishTransfer(const QString &step, QJsonObject fields) {
     fields.insert(QStringLiteral("type"), QStringLiteral("transfer"));
     fields.insert(QStringLiteral("call_sid"), callSid_);
     fields.insert(QStringLiteral("step"), step);
-    if (transfer_) {
+    if (transfer_ && !fields.contains(QStringLiteral("transferor"))) {
         fields.insert(QStringLiteral("transferor"), transfer_->transferor);
         fields.insert(QStringLiteral("transferee"), transfer_->transferee);
         fields.insert(QStringLiteral("refer_target"), transfer_->referTarget);

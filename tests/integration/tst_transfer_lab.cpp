@@ -141,6 +141,10 @@ class TransferLab : public QObject {
         QVERIFY(carolAudio.txPackets >= 50);
 
         // The transfer as the event stream tells it.
+        const QList<QJsonObject> received = transferEvents(server, "refer-received");
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.first().value("transferor").toString(), QStringLiteral("bob"));
+        QCOMPARE(received.first().value("refer_target").toString(), QStringLiteral("carol"));
         const QList<QJsonObject> accepted = transferEvents(server, "accepted");
         QCOMPARE(accepted.size(), 1);
         QCOMPARE(accepted.first().value("transferor").toString(), QStringLiteral("bob"));
