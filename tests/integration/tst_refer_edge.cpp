@@ -35,17 +35,23 @@ class ReferEdge : public QObject {
     // `referTo` means alice at the server.
     StubRequest acceptedReferTo(QString referTo, const QString &referPath = "/2222") {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return {};
+        if (QTest::currentTestFailed())
+            return {};
         fx_.routeByReferTarget = false;  // rings alice whatever the target
         fx_.stub.setRcml(referPath, dialClient("alice"));
         if (referTo.isEmpty()) {
             referTo = fx_.referTo("alice");
         }
         fx_.registerAlice();
-        if (QTest::currentTestFailed()) return {};
+        if (QTest::currentTestFailed())
+            return {};
         Sipp alice("refer_party.xml");
-        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
-        if (!alice.start()) return {};
+        alice.arg(kPhoneArgs)
+            .localPort(fx_.alicePort)
+            .key("contact_user", "alice")
+            .key("hangup", "yes");
+        if (!alice.start())
+            return {};
         Sipp g("refer_george.xml");
         george(g, referTo, "wait_bye")->start();
         Sipp b("refer_bob.xml");
@@ -66,17 +72,20 @@ class ReferEdge : public QObject {
     // dropped) is the ReferTarget.
     void telReferToGivesTheNumber() {
         const QByteArray raw = acceptedReferTo(QStringLiteral("tel:+1-555-0100")).rawQuery;
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(rawItems(raw).contains("ReferTarget=%2B15550100"), raw.constData());
     }
 
     // Attended-transfer Refer-To (with ?Replaces=) is handled as a blind transfer to its user
     // part (Restcomm parity); the host and the headers are not part of ReferTarget.
     void referToWithReplacesIsBlindTransferToUser() {
-        const QByteArray raw = acceptedReferTo(
-            QStringLiteral("sip:alice@%1?Replaces=abc%3Bto-tag%3D1%3Bfrom-tag%3D2")
-                .arg(QStringLiteral("127.0.0.1:5999"))).rawQuery;
-        if (QTest::currentTestFailed()) return;
+        const QByteArray raw =
+            acceptedReferTo(QStringLiteral("sip:alice@%1?Replaces=abc%3Bto-tag%3D1%3Bfrom-tag%3D2")
+                                .arg(QStringLiteral("127.0.0.1:5999")))
+                .rawQuery;
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(rawItems(raw).contains("ReferTarget=alice"), raw.constData());
     }
 
@@ -102,7 +111,8 @@ class ReferEdge : public QObject {
             document.insert("incoming_phone_numbers", numbers);
         };
         const StubRequest app = acceptedReferTo(QString(), "/3333");
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(fx_.stub.countTo("/2222"), 0);
         QCOMPARE(app.method, QStringLiteral("POST"));
         QCOMPARE(app.contentType, QByteArray("application/x-www-form-urlencoded"));
@@ -115,7 +125,8 @@ class ReferEdge : public QObject {
     // RFC 3515: exactly one Refer-To; two values in one header get 400, call untouched.
     void twoReferToValuesAre400() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp g("refer_george.xml");  // "Refer-To: <a>, <b>"
         QVERIFY(george(g, fx_.referTo("alice") + ">, <" + fx_.referTo("joe"), "refused")->start());
         Sipp b("refer_bob.xml");
@@ -131,7 +142,8 @@ class ReferEdge : public QObject {
     // transferee is hung up.
     void referAppFailureGivesFinalNotify503() {
         fx_.start({});  // default mode: rfc3515
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         StubRoute broken;
         broken.status = 500;
         broken.body = "oops";
@@ -153,7 +165,8 @@ class ReferEdge : public QObject {
         QCOMPARE(fx_.sip("out", "BYE", fx_.georgePort).size(), 1);
         QCOMPARE(fx_.sip("out", "BYE", b.port()).size(), 1);
         QCOMPARE(fx_.stub.countTo("/2222"), 1);
-        QVERIFY2(fx_.transferSteps().contains("failed"), qPrintable(fx_.transferSteps().join(u',')));
+        QVERIFY2(fx_.transferSteps().contains("failed"),
+                 qPrintable(fx_.transferSteps().join(u',')));
         QVERIFY(waitUntil([&] { return Fixture::counter(fx_.metrics(), "LiveCalls") == 0; }, 5000));
     }
 
@@ -161,9 +174,11 @@ class ReferEdge : public QObject {
     // Transferee too (spec step 4: "keep sending those three on every later request").
     void referValuesKeptOnDialAction() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.registerAlice();
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.routeByReferTarget = false;
         fx_.stub.setRcml("/2222", QStringLiteral("<Response><Dial action=\"%1\"><Client>alice"
                                                  "</Client></Dial></Response>")
@@ -171,7 +186,10 @@ class ReferEdge : public QObject {
                                       .toUtf8());
         fx_.stub.setRcml("/after", "<Response><Hangup/></Response>");
         Sipp alice("refer_party.xml");
-        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
+        alice.arg(kPhoneArgs)
+            .localPort(fx_.alicePort)
+            .key("contact_user", "alice")
+            .key("hangup", "yes");
         QVERIFY(alice.start());
         Sipp g("refer_george.xml");
         QVERIFY(george(g, fx_.referTo("alice"), "wait_bye")->start());
@@ -195,10 +213,11 @@ class ReferEdge : public QObject {
     // call carries on untouched (no BYE, no refer fetch).
     void hostOnlyReferToIs400() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp g("refer_george.xml");
-        QVERIFY(george(g, QStringLiteral("sip:%1").arg(fx_.server->sipHostPort()), "refused")
-                    ->start());
+        QVERIFY(
+            george(g, QStringLiteral("sip:%1").arg(fx_.server->sipHostPort()), "refused")->start());
         Sipp b("refer_bob.xml");
         QVERIFY(bob(b, false)->start());
         const QJsonObject refused = fx_.waitForTransferStep("refused", 10000);
@@ -219,9 +238,11 @@ class ReferEdge : public QObject {
     // nothing stays live.
     void transfereeHangsUpWhileTargetRings() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.registerAlice();
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp alice("uas_ring_forever.xml");  // 180, then expects the CANCEL
         alice.arg(kPhoneArgs).localPort(fx_.alicePort);
         QVERIFY(alice.start());
@@ -249,7 +270,8 @@ class ReferEdge : public QObject {
     // restcomm-behaviour.md part 2 §8.1 item 1: NOTIFYs "before the BYE, or not at all").
     void transfereeGoneDuringReferFetchStillEndsSubscription() {
         fx_.start({});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.routeByReferTarget = false;
         StubRoute slow;
         slow.body = dialClient("alice");
@@ -267,9 +289,10 @@ class ReferEdge : public QObject {
         for (const QJsonObject &n : notifies) {
             frags << Fixture::body(n.value("text").toString()).trimmed();
         }
-        QVERIFY2(georgeOk && notifies.size() == 2,
-                 qPrintable(QStringLiteral("NOTIFYs sent to the transferor before its BYE: [%1]\n%2")
-                                .arg(frags.join(u','), g.describe())));
+        QVERIFY2(
+            georgeOk && notifies.size() == 2,
+            qPrintable(QStringLiteral("NOTIFYs sent to the transferor before its BYE: [%1]\n%2")
+                           .arg(frags.join(u','), g.describe())));
     }
 
     // Spec step 3: a transferor whose REFER Contact is the contact of one of our clients'
@@ -277,17 +300,26 @@ class ReferEdge : public QObject {
     // not by the Contact's user part.
     void registeredTransferorIsReportedByLogin() {
         fx_.start({"--transfer-mode", "restcomm"}, {itest::client("bob", "secret")});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.registerAlice();
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         const quint16 bobPort = freeUdpTcpPort();
         fx_.registerClient("bob", "secret", "bob-0x55d1", bobPort);
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp alice("refer_party.xml");
-        alice.arg(kPhoneArgs).localPort(fx_.alicePort).key("contact_user", "alice").key("hangup", "yes");
+        alice.arg(kPhoneArgs)
+            .localPort(fx_.alicePort)
+            .key("contact_user", "alice")
+            .key("hangup", "yes");
         QVERIFY(alice.start());
         Sipp g("refer_party.xml");
-        g.arg(kPhoneArgs).localPort(fx_.georgePort).key("contact_user", "+131313").key("hangup", "no");
+        g.arg(kPhoneArgs)
+            .localPort(fx_.georgePort)
+            .key("contact_user", "+131313")
+            .key("hangup", "no");
         QVERIFY(g.start());
         Sipp b("refer_bob_transferor.xml");  // from the registered port, with the token Contact
         b.arg(kPhoneArgs)
@@ -313,12 +345,15 @@ class ReferEdge : public QObject {
     // the call, so a REFER gets 404 (Restcomm parity) and the call carries on.
     void referInPeerToPeerCallIs404() {
         fx_.start({"--transfer-mode", "restcomm"}, {itest::client("bob", "secret")});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.registerAlice();  // alice's binding; bob answers at his own
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         const quint16 bobPort = freeUdpTcpPort();
         fx_.registerClient("bob", "secret", "bob", bobPort);
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp callee("refer_george.xml");  // answers, REFERs, expects 404, hangs up 1.5 s later
         callee.arg(kPhoneArgs)
             .localPort(bobPort)
@@ -347,14 +382,20 @@ class ReferEdge : public QObject {
     // right three values; never more than 2 live calls; everything ends.
     void chainedTransfer() {
         fx_.start({"--transfer-mode", "restcomm"}, {itest::client("carol", "5678")});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         fx_.registerAlice();
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         const quint16 carolPort = freeUdpTcpPort();
         fx_.registerClient("carol", "5678", "carol", carolPort);
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp carol("refer_party.xml");
-        carol.arg(kPhoneArgs).localPort(carolPort).key("contact_user", "carol").key("hangup", "yes");
+        carol.arg(kPhoneArgs)
+            .localPort(carolPort)
+            .key("contact_user", "carol")
+            .key("hangup", "yes");
         QVERIFY(carol.start());
         Sipp alice("refer_george.xml");  // answers, then transfers Bob on to carol
         alice.arg(kPhoneArgs)

@@ -152,8 +152,8 @@ class Fixture {
     void registerAlice() { registerClient("alice", "1234", "alice", alicePort); }
 
     // `login` REGISTERs (digest) <sip:contactUser@127.0.0.1:port> for 120 s.
-    void registerClient(const QString &login, const QString &password,
-                        const QString &contactUser, quint16 port) {
+    void registerClient(const QString &login, const QString &password, const QString &contactUser,
+                        quint16 port) {
         Sipp reg("refer_register.xml");
         reg.arg(kPhoneArgs)
             .localPort(port)
@@ -211,9 +211,7 @@ class Fixture {
         return out;
     }
 
-    QList<QJsonObject> transferEvents() const {
-        return itest::eventsOfType(events(), "transfer");
-    }
+    QList<QJsonObject> transferEvents() const { return itest::eventsOfType(events(), "transfer"); }
     QStringList transferSteps() const {
         QStringList steps;
         for (const QJsonObject &e : transferEvents()) {
@@ -254,10 +252,10 @@ class Fixture {
 };
 
 // Waits for a sipp and checks it exited 0 (with its outputs in the failure message).
-#define REFER_SIPP_OK(sipp, timeoutMs)                                                     \
-    QVERIFY2((sipp).waitForFinished(timeoutMs) && (sipp).exitCode() == 0,                  \
-             qPrintable(QStringLiteral("%1\n--- messages (tail) ---\n%2")                  \
-                            .arg((sipp).describe(),                                        \
+#define REFER_SIPP_OK(sipp, timeoutMs)                                    \
+    QVERIFY2((sipp).waitForFinished(timeoutMs) && (sipp).exitCode() == 0, \
+             qPrintable(QStringLiteral("%1\n--- messages (tail) ---\n%2") \
+                            .arg((sipp).describe(),                       \
                                  QString::fromUtf8((sipp).messageTrace().right(6000)))))
 
 }  // namespace refer

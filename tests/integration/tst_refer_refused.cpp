@@ -31,16 +31,22 @@ class ReferRefused : public QObject {
     // until George hangs up, then Bob gets the BYE.
     void noReferUrlIsRefused() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp george("refer_george.xml");
-        george.arg(kPhoneArgs).localPort(fx_.georgePort)
+        george.arg(kPhoneArgs)
+            .localPort(fx_.georgePort)
             .key("contact_user", "+131313")
             .key("refer_to", fx_.referTo("alice"))
             .key("hold", "no")
             .key("after", "refused");
         QVERIFY(george.start());
         Sipp bob("refer_bob.xml");
-        bob.arg(kPhoneArgs).remote(fx_.server->sipHostPort()).service("1212").key("from_user", "bob").key("hangup", "no");
+        bob.arg(kPhoneArgs)
+            .remote(fx_.server->sipHostPort())
+            .service("1212")
+            .key("from_user", "bob")
+            .key("hangup", "no");
         QVERIFY(bob.start());
 
         const QJsonObject refused = fx_.waitForTransferStep("refused", 10000);
@@ -61,7 +67,8 @@ class ReferRefused : public QObject {
         QCOMPARE(fx_.sip("out", "BYE", fx_.georgePort).size(), 0);  // George hung up himself
         QCOMPARE(fx_.stub.countTo("/1111"), 1);
         QCOMPARE(fx_.stub.countTo("/2222"), 0);
-        QVERIFY2(!fx_.transferSteps().contains("accepted"), qPrintable(fx_.transferSteps().join(u',')));
+        QVERIFY2(!fx_.transferSteps().contains("accepted"),
+                 qPrintable(fx_.transferSteps().join(u',')));
 
         const QString sid = fx_.stub.requestsTo("/1111").first().param("CallSid");
         QCOMPARE(fx_.call(sid).value("status").toString(), QStringLiteral("completed"));
@@ -74,19 +81,29 @@ class ReferRefused : public QObject {
     // does one claiming a dialog the server does not know. The call is untouched.
     void outOfDialogReferIsRefused() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Sipp george("refer_party.xml");  // answers, talks 2.5 s, hangs up
-        george.arg(kPhoneArgs).localPort(fx_.georgePort).key("contact_user", "+131313").key("hangup", "yes");
+        george.arg(kPhoneArgs)
+            .localPort(fx_.georgePort)
+            .key("contact_user", "+131313")
+            .key("hangup", "yes");
         QVERIFY(george.start());
         Sipp bob("refer_bob.xml");
-        bob.arg(kPhoneArgs).remote(fx_.server->sipHostPort()).service("1111").key("from_user", "bob").key("hangup", "no");
+        bob.arg(kPhoneArgs)
+            .remote(fx_.server->sipHostPort())
+            .service("1111")
+            .key("from_user", "bob")
+            .key("hangup", "no");
         QVERIFY(bob.start());
         waitBridged();
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
 
         for (const char *toTag : {"", ";tag=no-such-dialog"}) {
             Sipp refer("refer_out_of_dialog.xml");
-            refer.arg(kPhoneArgs).remote(fx_.server->sipHostPort())
+            refer.arg(kPhoneArgs)
+                .remote(fx_.server->sipHostPort())
                 .service("bob")
                 .key("target", bob.hostPort())
                 .key("refer_to", fx_.referTo("alice"))
@@ -94,8 +111,7 @@ class ReferRefused : public QObject {
                 .timeoutSeconds(5);
             QVERIFY2(refer.run(10000), qPrintable(refer.describe()));
             QVERIFY2(refer.logTrace().contains("REFER_ANSWER 404"), refer.logTrace().constData());
-            QVERIFY2(refer.logTrace().contains("REASON") &&
-                         !refer.logTrace().contains("REASON \n"),
+            QVERIFY2(refer.logTrace().contains("REASON") && !refer.logTrace().contains("REASON \n"),
                      refer.logTrace().constData());
         }
         QCOMPARE(Fixture::counter(fx_.metrics(), "LiveCalls"), 2);
@@ -112,17 +128,23 @@ class ReferRefused : public QObject {
     // the document ends).
     void unknownReferTargetHangsUpBoth() {
         fx_.start({"--transfer-mode", "restcomm"});
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         // /2222?ReferTarget=joe answers <Dial><Client>joe</Client></Dial> (the fixture's routing).
         Sipp george("refer_george.xml");
-        george.arg(kPhoneArgs).localPort(fx_.georgePort)
+        george.arg(kPhoneArgs)
+            .localPort(fx_.georgePort)
             .key("contact_user", "+131313")
             .key("refer_to", fx_.referTo("joe"))
             .key("hold", "no")
             .key("after", "wait_bye");
         QVERIFY(george.start());
         Sipp bob("refer_bob.xml");
-        bob.arg(kPhoneArgs).remote(fx_.server->sipHostPort()).service("1111").key("from_user", "bob").key("hangup", "no");
+        bob.arg(kPhoneArgs)
+            .remote(fx_.server->sipHostPort())
+            .service("1111")
+            .key("from_user", "bob")
+            .key("hangup", "no");
         QVERIFY(bob.start());
 
         REFER_SIPP_OK(george, 20000);

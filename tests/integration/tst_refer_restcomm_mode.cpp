@@ -14,9 +14,7 @@ class ReferRestcommMode : public QObject {
     void cleanup() { fx_.stop(); }
 
     // 1. testTransfer: George (the dialled party) transfers Bob to alice.
-    void transferByDialledParty() {
-        runTransfer(fx_, TransferRun{});
-    }
+    void transferByDialledParty() { runTransfer(fx_, TransferRun{}); }
 
     // 1 with a desk phone's habits: hold re-INVITE (a=sendonly) before the REFER.
     void transferByDialledPartyAfterHold() {

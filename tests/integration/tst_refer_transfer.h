@@ -31,9 +31,11 @@ struct TransferLogs {
 inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs = nullptr) {
     const bool rfc3515 = run.mode == u"rfc3515";
     fx.start({"--transfer-mode", run.mode});
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     fx.registerAlice();
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
 
     const QJsonObject before = fx.metrics();
     QCOMPARE(Fixture::counter(before, "LiveCalls"), 0);
@@ -68,7 +70,10 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     }
     george->arg(kPhoneArgs).localPort(fx.georgePort);
     QVERIFY(george->start());
-    bob->arg(kPhoneArgs).remote(fx.server->sipHostPort()).service(run.dialled).key("from_user", "bob");
+    bob->arg(kPhoneArgs)
+        .remote(fx.server->sipHostPort())
+        .service(run.dialled)
+        .key("from_user", "bob");
     QVERIFY(bob->start());
     const quint16 transferorPort = run.bobTransfers ? bob->port() : fx.georgePort;
     struct KeepLogs {
@@ -124,8 +129,7 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     const QList<QJsonObject> byes = fx.sip("out", "BYE", transferorPort);
     if (!rfc3515) {
         // Restcomm parity: never a NOTIFY; BYE right after the 202.
-        QVERIFY2(notifies.isEmpty(),
-                 qPrintable(notifies.value(0).value("text").toString()));
+        QVERIFY2(notifies.isEmpty(), qPrintable(notifies.value(0).value("text").toString()));
         // (a request line; "NOTIFY" alone is also in the Allow header)
         QVERIFY2(!alice.messageTrace().contains("NOTIFY sip:") &&
                      !bob->messageTrace().contains("NOTIFY sip:") &&
@@ -211,7 +215,8 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     const QList<QJsonObject> relayedBye = fx.sip("out", "BYE", getsBye);
     QCOMPARE(hangup.size(), 1);
     QCOMPARE(relayedBye.size(), 1);
-    const qint64 relayMs = Fixture::timeOf(hangup.first()).msecsTo(Fixture::timeOf(relayedBye.first()));
+    const qint64 relayMs =
+        Fixture::timeOf(hangup.first()).msecsTo(Fixture::timeOf(relayedBye.first()));
     QVERIFY2(relayMs >= 0 && relayMs <= 5000, qPrintable(QString::number(relayMs)));
 
     // ---- the application server --------------------------------------------------------
@@ -242,7 +247,8 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     QCOMPARE(inbound.value("status").toString(), QStringLiteral("completed"));
     QCOMPARE(inbound.value("direction").toString(), QStringLiteral("inbound"));
     // The same in the Calls.json list, where no call is left live.
-    const QJsonArray calls = fx.server->rest("GET", "Calls.json").json().object().value("calls").toArray();
+    const QJsonArray calls =
+        fx.server->rest("GET", "Calls.json").json().object().value("calls").toArray();
     bool listed = false;
     for (const QJsonValue &c : calls) {
         const QJsonObject record = c.toObject();
@@ -271,7 +277,7 @@ inline void runTransfer(Fixture &fx, const TransferRun &run, TransferLogs *logs 
     // restcomm mode BYEs at once, so a transferor's quick BYE crosses ours: "released" either
     // way; in rfc3515 mode a transferor that BYEs first is "hung-up" and gets no BYE.
     QVERIFY2(steps.contains(run.after == u"notify_bye_now" ? "transferor-hung-up"
-                                                            : "transferor-released"),
+                                                           : "transferor-released"),
              qPrintable(steps.join(u',')));
     for (const QJsonObject &e : fx.transferEvents()) {
         if (e.value("step").toString() == u"accepted") {

@@ -98,7 +98,8 @@ class TestReferTo : public QObject {
         QTest::newRow("no host") << QStringList{"<sip:carol@>"} << "no host";
         QTest::newRow("http") << QStringList{"<http://example.org/>"} << "sip:, sips: or tel:";
         QTest::newRow("not a uri") << QStringList{"carol"} << "not a URI";
-        QTest::newRow("tel without number") << QStringList{"<tel:call-me>"} << "no telephone number";
+        QTest::newRow("tel without number")
+            << QStringList{"<tel:call-me>"} << "no telephone number";
     }
 
     void refused() {
