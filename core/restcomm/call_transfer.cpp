@@ -90,20 +90,23 @@ QString CallSession::transferorOf(const struct sip_msg *msg) const {
 }
 
 void CallSession::onRefer(Leg *from, const struct sip_msg *msg) {
-    {
-        // The values as this REFER gives them, before any check (the ladder shows them).
-        const auto parsed = parseReferTo(referToValues(msg));
-        const ReferTo *target = std::get_if<ReferTo>(&parsed);
-        publishTransfer(
-            QStringLiteral("refer-received"),
-            {{QStringLiteral("from_leg"),
-              from == caller_.get() ? QStringLiteral("caller") : QStringLiteral("callee")},
-             {QStringLiteral("refer_to"), referToValues(msg).join(QStringLiteral(", "))},
-             {QStringLiteral("sip_call_id"), plToString(msg->callid)},
-             {QStringLiteral("transferor"), transferorOf(msg)},
-             {QStringLiteral("transferee"), plToString(msg->to.uri.user)},
-             {QStringLiteral("refer_target"), target ? target->target : QString()}});
+    // The values as this REFER gives them, published before any check (the ladder shows them).
+    const QStringList referToLines = referToValues(msg);
+    const auto referTo = parseReferTo(referToLines);
+    Transfer values;
+    values.transferor = transferorOf(msg);
+    values.transferee = plToString(msg->to.uri.user);
+    if (const ReferTo *target = std::get_if<ReferTo>(&referTo)) {
+        values.referTarget = target->target;
     }
+    publishTransfer(QStringLiteral("refer-received"),
+                    {{QStringLiteral("from_leg"),
+                      from == caller_.get() ? QStringLiteral("caller") : QStringLiteral("callee")},
+                     {QStringLiteral("refer_to"), referToLines.join(QStringLiteral(", "))},
+                     {QStringLiteral("sip_call_id"), plToString(msg->callid)},
+                     {QStringLiteral("transferor"), values.transferor},
+                     {QStringLiteral("transferee"), values.transferee},
+                     {QStringLiteral("refer_target"), values.referTarget}});
     if (peerToPeer_) {
         answerRefer(msg, 404, "Not Found",
                     QStringLiteral("SIP REFER in a peer-to-peer call: transfer needs a number "
@@ -119,7 +122,6 @@ void CallSession::onRefer(Leg *from, const struct sip_msg *msg) {
                                    "answered and bridged yet, or already being transferred)"));
         return;
     }
-    const auto referTo = parseReferTo(referToValues(msg));
     if (const QString *error = std::get_if<QString>(&referTo)) {
         answerRefer(msg, 400, "Bad Request", *error);
         return;
@@ -133,10 +135,6 @@ void CallSession::onRefer(Leg *from, const struct sip_msg *msg) {
         return;
     }
     const ReferTo &target = std::get<ReferTo>(referTo);
-    Transfer values;
-    values.referTarget = target.target;
-    values.transferee = plToString(msg->to.uri.user);
-    values.transferor = transferorOf(msg);
     if (target.hasReplaces) {
         warn(QStringLiteral("Refer-To carries Replaces (attended transfer): handled as a blind "
                             "transfer to %1")
