@@ -121,6 +121,11 @@ void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
         if (!isMaximized() && !isFullScreen()) {
             resize(qMax(width(), 1800), qMax(height(), 1150));
         }
+        // Room for the phones' call lists, the numbers' rows, and the rest for the ladder.
+        if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
+            const int total = splitter->height() > 0 ? splitter->height() : height();
+            splitter->setSizes({total * 45 / 100, total * 15 / 100, total * 40 / 100});
+        }
     }
     flow::LaneMap lanes;
     lanes.setLane(endpoints.sipHostPort, flow::kServerLane);

@@ -96,6 +96,7 @@ class TestLabPhones : public QObject {
         QVERIFY(left.right() < middle.left() && middle.right() < right.left());
         QVERIFY(left.top() == middle.top() && middle.top() == right.top());
         QTRY_VERIFY(window.phones().session("carol")->accounts()->rowCount() == 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.numbersModel().rowCount(), 2, 5000);
         const QString shot = rptest::saveScreenshot(window, "lab-three-phones");
         if (!shot.isEmpty()) {
             qInfo("screenshot: %s", qPrintable(shot));
