@@ -13,9 +13,11 @@
 
 namespace ui {
 
-LabWindow::LabWindow(QWidget *parent)
+LabWindow::LabWindow(LabEngineFactory engineFactory, QWidget *parent)
     : QMainWindow(parent),
       numbers_(client_),
+      phones_(std::move(engineFactory)),
+      phonesRow_(new QWidget),
       numbersView_(new QTableView),
       ladder_(new LadderPanel(&flow_)),
       status_(new QLabel) {
@@ -43,11 +45,17 @@ LabWindow::LabWindow(QWidget *parent)
     numbersLayout->addWidget(new QLabel(tr("Numbers on mini-restcomm:")));
     numbersLayout->addWidget(numbersView_);
 
+    // The phones side by side on top (hidden until the server is ready and they exist), then
+    // the numbers, then the ladder across the whole width.
+    phonesRow_->setObjectName(QStringLiteral("labPhones"));
+    phonesRow_->hide();
     auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(phonesRow_);
     splitter->addWidget(numbersBox);
     splitter->addWidget(ladder_);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 3);
     setCentralWidget(splitter);
     statusBar()->addWidget(status_, 1);
     resize(1300, 800);
@@ -76,6 +84,12 @@ LabWindow::LabWindow(QWidget *parent)
             [this] { numbersView_->resizeColumnsToContents(); });
 }
 
+LabWindow::~LabWindow() {
+    // The launcher is destroyed last and may still report its process's end from its
+    // destructor; the handlers below use members that are gone by then.
+    disconnect(&launcher_, nullptr, this, nullptr);
+}
+
 QString LabWindow::statusText() const {
     return status_->text();
 }
@@ -99,8 +113,23 @@ void LabWindow::stopServer() {
 void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
     client_.setSettings({QUrl(QStringLiteral("http://") + endpoints.httpHostPort),
                          endpoints.accountSid, endpoints.authToken});
+    // New phones for each server run: its SIP address may have changed.
+    phones_.create(endpoints.sipHostPort, phonesRow_);
+    if (!phones_.isEmpty()) {
+        phonesRow_->show();
+        // Three phone panels need more room than the numbers and ladder alone.
+        if (!isMaximized() && !isFullScreen()) {
+            resize(qMax(width(), 1800), qMax(height(), 1150));
+        }
+        // Room for the phones' call lists, the numbers' rows, and the rest for the ladder.
+        if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
+            const int total = splitter->height() > 0 ? splitter->height() : height();
+            splitter->setSizes({total * 45 / 100, total * 15 / 100, total * 40 / 100});
+        }
+    }
     flow::LaneMap lanes;
     lanes.setLane(endpoints.sipHostPort, flow::kServerLane);
+    phones_.addLanes(&lanes);
     flow_.setLaneMap(lanes);
     flow_.clear();  // a new server run starts its seq at 1 again
     stream_.start(QUrl(QStringLiteral("http://") + endpoints.httpHostPort));
@@ -110,6 +139,18 @@ void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
     setStatus(tr("mini-restcomm running: SIP %1, HTTP %2, AccountSid %3")
                   .arg(endpoints.sipHostPort, endpoints.httpHostPort, endpoints.accountSid),
               false);
+}
+
+QJsonObject LabWindow::handleRequest(const phone::InstanceRequest &request) {
+    if (request.command == phone::InstanceRequest::Command::Show) {
+        showNormal();
+        raise();
+        activateWindow();
+        return {{QStringLiteral("ok"), true},
+                {QStringLiteral("message"),
+                 tr("The Transfer Lab is already running; its window was raised.")}};
+    }
+    return phones_.handleRequest(request);
 }
 
 void LabWindow::openImportDialog() {

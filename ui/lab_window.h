@@ -1,11 +1,12 @@
 #pragma once
 // The Transfer Lab window: starts the bundled mini-restcomm, shows its numbers (editable, each
-// edit goes through the REST API) and the live ladder of its event stream. The phones' own
-// widgets come with the engine (core/engine) and are not part of this window yet.
+// edit goes through the REST API), the live ladder of its event stream, and the three phones
+// (Alice, Bob, Carol) registered at it once it is ready.
 #include "flow/event_stream_client.h"
 #include "flow/flow_model.h"
 #include "numberconfig/restcomm_client.h"
 #include "numberconfig/server_numbers_model.h"
+#include "ui/lab_phones.h"
 #include "ui/mini_restcomm_launcher.h"
 
 #include <QMainWindow>
@@ -21,7 +22,9 @@ class LabWindow : public QMainWindow {
     Q_OBJECT
 
   public:
-    explicit LabWindow(QWidget *parent = nullptr);
+    // Without a factory the Lab shows no phones (the numbers and the ladder still work).
+    explicit LabWindow(LabEngineFactory engineFactory = {}, QWidget *parent = nullptr);
+    ~LabWindow() override;
 
     MiniRestcommLauncher &launcher() { return launcher_; }
     numcfg::ServerNumbersModel &numbersModel() { return numbers_; }
@@ -29,6 +32,9 @@ class LabWindow : public QMainWindow {
     LadderPanel *ladderPanel() const { return ladder_; }
     QTableView *numbersView() const { return numbersView_; }
     QString statusText() const;
+    LabPhones &phones() { return phones_; }
+    // The instance protocol in Lab mode: "show" raises this window, the rest goes to a phone.
+    QJsonObject handleRequest(const phone::InstanceRequest &request);
 
   public slots:
     void startServer();
@@ -44,6 +50,8 @@ class LabWindow : public QMainWindow {
     numcfg::ServerNumbersModel numbers_;
     flow::FlowModel flow_;
     flow::EventStreamClient stream_;
+    LabPhones phones_;
+    QWidget *phonesRow_;
     QTableView *numbersView_;
     LadderPanel *ladder_;
     QLabel *status_;

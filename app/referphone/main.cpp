@@ -68,12 +68,38 @@ void installTranslation(QApplication &app, QTranslator &translator) {
     }
 }
 
-// The Transfer Lab: bundled mini-restcomm, its numbers and the live ladder.
+// The Lab's phones: one baresip each, on its own free SIP port of 127.0.0.1, with a
+// temporary config dir of its own (the engine's default).
+ui::LabPhoneEngine makeLabEngine(const QString & /*name*/) {
+    auto baresip = std::make_unique<engine::BaresipEngine>(engine::BaresipSettings{});
+    const engine::BaresipEngine *raw = baresip.get();
+    return {std::move(baresip), [raw] {
+                return raw->ports().sip == 0 ? QString()
+                                             : QStringLiteral("%1:%2")
+                                                   .arg(raw->settings().listenAddress)
+                                                   .arg(raw->ports().sip);
+            }};
+}
+
+// The Transfer Lab: bundled mini-restcomm, its numbers, the live ladder and three phones,
+// reachable with `referphone --phone NAME …`.
 int runLab(int argc, char **argv, bool noStart) {
     QApplication app(argc, argv);
     QTranslator translator;
     installTranslation(app, translator);
-    ui::LabWindow window;
+    ui::LabWindow window(makeLabEngine);
+    // Single instance: a second Lab (or phone) would fight over the command-line socket.
+    phone::InstanceServer server(
+        phone::defaultInstanceName(),
+        [&window](const phone::InstanceRequest &request) { return window.handleRequest(request); });
+    QString listenError;
+    if (!server.listen(&listenError)) {
+        std::fprintf(stderr,
+                     "referphone: %s; talk to it with `referphone --phone alice|bob|carol …` or "
+                     "`referphone --status` instead of starting another Lab.\n",
+                     qPrintable(listenError));
+        return 1;
+    }
     window.show();
     if (!noStart) {
         window.startServer();
