@@ -78,9 +78,14 @@ struct Phone {
     phone::PhoneSession session;
 };
 
-// Saves `widget` as resources/screenshots/<name>.png in the source tree.
+// Saves `widget` as <name>.png in $REFERPHONE_SCREENSHOT_DIR, else in the build tree's
+// screenshots/ (a test run never writes into the source tree; resources/screenshots holds
+// copies picked by hand).
 inline bool saveScreenshot(QWidget *widget, const QString &name) {
-    const QString folder = QStringLiteral(REFERPHONE_SOURCE_DIR "/resources/screenshots");
+    QString folder = qEnvironmentVariable("REFERPHONE_SCREENSHOT_DIR");
+    if (folder.isEmpty()) {
+        folder = QStringLiteral(REFERPHONE_BINARY_DIR "/screenshots");
+    }
     QDir().mkpath(folder);
     return widget->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
 }
