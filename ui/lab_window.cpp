@@ -35,6 +35,7 @@ LabWindow::LabWindow(LabEngineFactory engineFactory, QWidget *parent)
 
     numbersView_->setModel(&numbers_);
     numbersView_->horizontalHeader()->setStretchLastSection(true);
+    numbersView_->setWordWrap(false);  // one line per number; columns fit their contents
     numbersView_->setEditTriggers(QAbstractItemView::DoubleClicked |
                                   QAbstractItemView::EditKeyPressed);
     numbersView_->setToolTip(tr("Double-click a cell to change it on the server."));
@@ -81,6 +82,9 @@ LabWindow::LabWindow(LabEngineFactory engineFactory, QWidget *parent)
     connect(&numbers_, &numcfg::ServerNumbersModel::editFailed, this,
             [this](const QString &message) { setStatus(message, true); });
     connect(&numbers_, &numcfg::ServerNumbersModel::loaded, this,
+            [this] { numbersView_->resizeColumnsToContents(); });
+    // An edited URL is usually longer than the app name it replaced: show it whole.
+    connect(&numbers_, &QAbstractItemModel::dataChanged, this,
             [this] { numbersView_->resizeColumnsToContents(); });
 }
 

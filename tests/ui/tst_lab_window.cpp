@@ -65,6 +65,12 @@ class TestLabWindow : public QObject {
         QVERIFY(
             shown->setData(shown->index(0, ServerNumbersModel::FriendlyName), "Edited in the Lab"));
         QVERIFY(edited.wait(5000));
+        // A Refer URL typed over an app name is shown whole, not clipped.
+        const QString longUrl = "http://127.0.0.1:8099/restcomm-rvd/services/apps/slow/controller";
+        QVERIFY(shown->setData(shown->index(0, ServerNumbersModel::ReferUrl), longUrl));
+        QVERIFY(edited.wait(5000));
+        QTRY_VERIFY(window.numbersView()->columnWidth(ServerNumbersModel::ReferUrl) >
+                    window.numbersView()->fontMetrics().horizontalAdvance(longUrl));
         QVERIFY(shown->setData(shown->index(0, ServerNumbersModel::VoiceUrl), "ftp://nowhere/x"));
         QVERIFY(failed.wait(5000));
         QVERIFY2(failed.last().at(0).toString().startsWith("VoiceUrl not changed: HTTP 400"),
