@@ -108,7 +108,7 @@ ImportNumbersDialog::ImportNumbersDialog(QWidget *parent)
     layout->addWidget(issues_);
     layout->addWidget(status_);
     layout->addWidget(buttons);
-    resize(960, 560);
+    resize(1120, 600);  // room for a whole problem message in the table
 
     connect(open, &QPushButton::clicked, this, &ImportNumbersDialog::chooseFile);
     connect(check_, &QPushButton::clicked, this, &ImportNumbersDialog::checkServer);

@@ -184,8 +184,12 @@ class PhoneTransferTest : public QObject {
         QTRY_VERIFY(phone.row(call) && phone.row(call)->transferPending());
         phone.fake.injectTransferOutcome(call, TransferState::Succeeded);
         QTRY_COMPARE(phone.rowText(call), QStringLiteral("Transferred Alice to carol"));
+        QPointer<phone::TransferDialog> open(dialog);
         QTRY_COMPARE(dialog->statusText(), QStringLiteral("Transferred Alice to carol"));
         QVERIFY(phone.row(call)->closed);
+        // The dialog has said it; it closes by itself so it does not cover the next call.
+        QVERIFY(open && open->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!open, phone::TransferDialog::kCloseAfterSuccessMs + 2000);
         QVERIFY(!window.actionsFor(call)->callBackButton()->isVisible());
         // History says what happened.
         QTRY_COMPARE(phone.session.history()->rowCount(), 1);
@@ -222,6 +226,9 @@ class PhoneTransferTest : public QObject {
             QStringLiteral("Transfer failed: 486 Busy Here — call Alice back?");
         QTRY_COMPARE(phone.rowText(call), expected);
         QTRY_COMPARE(dialog->statusText(), expected);
+        // A failure stays on screen: it offers to call Alice back.
+        QTest::qWait(phone::TransferDialog::kCloseAfterSuccessMs + 500);
+        QVERIFY(dialog->isVisible());
         phone::CallActions *actions = window.actionsFor(call);
         QVERIFY(actions);
         QTRY_VERIFY(actions->callBackButton()->isVisible());

@@ -11,6 +11,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace phone {
@@ -179,6 +180,12 @@ void TransferDialog::refreshFromCall() {
         }
         callBackButton_->setVisible(entry.offersCallBack());
         callBackButton_->setText(tr("Call %1 &back").arg(entry.peerLabel()));
+        if (!closing_ && entry.transfer &&
+            entry.transfer->state == engine::TransferState::Succeeded) {
+            // Done, as on a desk phone: say so, then get out of the way of the next call.
+            closing_ = true;
+            QTimer::singleShot(kCloseAfterSuccessMs, this, &QDialog::accept);
+        }
     } else {
         const bool possible = entry.canTransfer();
         transferButton_->setEnabled(possible);

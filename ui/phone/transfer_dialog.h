@@ -29,6 +29,10 @@ class TransferDialog : public QDialog {
     QString statusText() const;  // progress/outcome once the transfer started
     bool transferStarted() const { return started_; }
 
+    // How long a succeeded transfer stays on screen before the dialog closes itself (a failed
+    // one stays: it offers to call back).
+    static constexpr int kCloseAfterSuccessMs = 2500;
+
   private:
     void validate(bool showEmptyError);
     void startTransfer();
@@ -46,6 +50,7 @@ class TransferDialog : public QDialog {
     QPushButton *closeButton_;
     bool started_ = false;
     bool valid_ = false;
+    bool closing_ = false;  // the transfer succeeded: the dialog closes itself shortly
 };
 
 }  // namespace phone
