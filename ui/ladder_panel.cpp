@@ -12,7 +12,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -65,6 +67,36 @@ void LadderPanel::showEntry(int row) {
     header += entry.isNote() ? entry.fromLane
                              : QStringLiteral("%1 \u2192 %2").arg(entry.fromLane, entry.toLane);
     detail_->setPlainText(header + QStringLiteral("\n\n") + entry.fullText);
+    highlightTransferLines();
+}
+
+void LadderPanel::highlightTransferLines() {
+    // What a transfer is about, found by eye at once in a long message or parameter list.
+    static const QRegularExpression transferLine(
+        QStringLiteral(R"(^\s*(Refer-To:|Referred-By:|Transferor=|Transferee=|ReferTarget=))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QTextCharFormat format;
+    format.setBackground(QColor(0xff, 0xe0, 0xc8));
+    format.setFontWeight(QFont::Bold);
+    format.setProperty(QTextFormat::FullWidthSelection, true);
+    QList<QTextEdit::ExtraSelection> selections;
+    for (QTextBlock block = detail_->document()->begin(); block.isValid(); block = block.next()) {
+        if (transferLine.match(block.text()).hasMatch()) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(block);
+            selection.format = format;
+            selections.append(selection);
+        }
+    }
+    detail_->setExtraSelections(selections);
+}
+
+QStringList LadderPanel::highlightedDetailLines() const {
+    QStringList lines;
+    for (const QTextEdit::ExtraSelection &selection : detail_->extraSelections()) {
+        lines.append(selection.cursor.block().text().trimmed());
+    }
+    return lines;
 }
 
 std::optional<QString> LadderPanel::exportPng(const QString &path) const {

@@ -23,6 +23,9 @@ class LadderPanel : public QWidget {
     LadderView *view() const { return view_; }
     QPlainTextEdit *detailPane() const { return detail_; }
     QPushButton *clearButton() const { return clear_; }
+    // The lines of the detail pane drawn highlighted: a transfer's Refer-To / Referred-By and
+    // the refer fetch's Transferor, Transferee and ReferTarget.
+    QStringList highlightedDetailLines() const;
 
     // Write the ladder; an error text when the file could not be written (nothing is left
     // half-written: QSaveFile).
@@ -31,6 +34,7 @@ class LadderPanel : public QWidget {
 
   private:
     void showEntry(int row);
+    void highlightTransferLines();
     void chooseExport(bool png);
 
     flow::FlowModel *model_;

@@ -136,6 +136,17 @@ class TestTransferLadder : public QObject {
 
         panel.view()->setCurrentRow(refer);
         QVERIFY(panel.detailPane()->toPlainText().contains("Refer-To: <sip:carol@127.0.0.1>"));
+        QVERIFY2(panel.highlightedDetailLines().contains("Refer-To: <sip:carol@127.0.0.1>"),
+                 qPrintable(panel.highlightedDetailLines().join(" | ")));
+        // The refer fetch: its three transfer parameters stand out in the detail pane.
+        panel.view()->setCurrentRow(fetch);
+        const QStringList fetchLines = panel.highlightedDetailLines();
+        QVERIFY2(fetchLines.contains("Transferor=bob") &&
+                     fetchLines.contains("ReferTarget=carol") && fetchLines.size() == 3,
+                 qPrintable(fetchLines.join(" | ")));
+        panel.view()->setCurrentRow(firstInvite);
+        QVERIFY(panel.highlightedDetailLines().isEmpty());
+        panel.view()->setCurrentRow(refer);
         rptest::saveScreenshot(panel, QStringLiteral("ladder-real-transfer"));
         QVERIFY(server.stop());
     }
