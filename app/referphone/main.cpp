@@ -1,6 +1,7 @@
 // referphone: the softphone window (or with --lab the Transfer Lab window), or a command to
 // the running phone (see ui/phone/instance_protocol.h): `referphone sip:carol@example.org`,
 // `--answer`, `--hangup`, `--transfer TARGET`, `--status`.
+#include "engine/audio_probe.h"
 #include "engine/baresip_engine.h"
 #include "ui/lab_window.h"
 #include "ui/phone/instance_protocol.h"
@@ -10,8 +11,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -68,10 +72,35 @@ void installTranslation(QApplication &app, QTranslator &translator) {
     }
 }
 
+// System audio unless REFERPHONE_AUDIO says otherwise or no sound device exists (then every
+// call would end at once); the window says which.
+engine::AudioModeChoice chooseAudio() {
+    engine::AudioModeChoice choice = engine::chooseAudioMode(
+        qEnvironmentVariable("REFERPHONE_AUDIO"), engine::probeSystemAudio());
+    if (!choice.notice.isEmpty()) {
+        std::fprintf(stderr, "referphone: %s\n", qPrintable(choice.notice));
+    }
+    return choice;
+}
+
+void showAudioNotice(QMainWindow &window, const engine::AudioModeChoice &choice) {
+    if (choice.notice.isEmpty()) {
+        return;
+    }
+    auto *label = new QLabel(choice.mode == engine::AudioMode::Headless
+                                 ? QObject::tr("No sound: headless audio")
+                                 : QObject::tr("Audio setting ignored"));
+    label->setToolTip(choice.notice);
+    label->setObjectName(QStringLiteral("audioNotice"));
+    window.statusBar()->addPermanentWidget(label);  // owned by the status bar
+}
+
 // The Lab's phones: one baresip each, on its own free SIP port of 127.0.0.1, with a
 // temporary config dir of its own (the engine's default).
-ui::LabPhoneEngine makeLabEngine(const QString & /*name*/) {
-    auto baresip = std::make_unique<engine::BaresipEngine>(engine::BaresipSettings{});
+ui::LabPhoneEngine makeLabEngine(engine::AudioMode audio) {
+    engine::BaresipSettings settings;
+    settings.audio = audio;
+    auto baresip = std::make_unique<engine::BaresipEngine>(settings);
     const engine::BaresipEngine *raw = baresip.get();
     return {std::move(baresip), [raw] {
                 return raw->ports().sip == 0 ? QString()
@@ -87,7 +116,9 @@ int runLab(int argc, char **argv, bool noStart) {
     QApplication app(argc, argv);
     QTranslator translator;
     installTranslation(app, translator);
-    ui::LabWindow window(makeLabEngine);
+    const engine::AudioModeChoice audio = chooseAudio();
+    ui::LabWindow window([mode = audio.mode](const QString &) { return makeLabEngine(mode); });
+    showAudioNotice(window, audio);
     // Single instance: a second Lab (or phone) would fight over the command-line socket.
     phone::InstanceServer server(
         phone::defaultInstanceName(),
@@ -154,14 +185,17 @@ int main(int argc, char **argv) {
     const QString profile = profileDirectory();
     QDir().mkpath(profile);
 
+    const engine::AudioModeChoice audio = chooseAudio();
     engine::BaresipSettings settings;
     settings.configDir = QDir(profile).filePath(QStringLiteral("baresip"));
+    settings.audio = audio.mode;
     engine::BaresipEngine engine(settings);
     const auto passwords = qEnvironmentVariable("REFERPHONE_PASSWORDS") == QLatin1String("file")
                                ? phone::PasswordStore::Backend::File
                                : phone::PasswordStore::Backend::Keychain;
     phone::PhoneSession session(&engine, phone::PhonePaths::inDirectory(profile), passwords);
     phone::PhoneWindow window(&session);
+    showAudioNotice(window, audio);
 
     phone::InstanceServer server(
         phone::defaultInstanceName(), [&session, &window](const phone::InstanceRequest &request) {

@@ -1,5 +1,6 @@
 #include "engine/baresip_engine.h"
 
+#include "engine/audio_probe.h"
 #include "engine/sip_target.h"
 
 #include <QCoreApplication>
@@ -316,6 +317,10 @@ void BaresipEngine::onProcessOutput() {
         const QString line = QString::fromUtf8(partialLine_.left(newline)).trimmed();
         partialLine_.remove(0, newline + 1);
         if (!line.isEmpty()) {
+            if (const QString failure = audioFailureIn(line); !failure.isEmpty()) {
+                lastAudioFailure_ = failure;
+                lastAudioFailureAt_ = monotonic_.elapsed();
+            }
             emit logLine(line);
         }
     }
@@ -557,12 +562,14 @@ void BaresipEngine::onEvent(const CtrlEvent &raw) {
             case CallUpdate::Kind::Changed:
                 emit callChanged(update.call);
                 break;
-            case CallUpdate::Kind::Removed:
-                finishTransfer(
-                    transfers_.callClosed(key, update.call.endReason, monotonic_.elapsed()));
-                emit callRemoved(update.call);
+            case CallUpdate::Kind::Removed: {
+                CallInfo closed = update.call;
+                explainAudioFailure(&closed);
+                finishTransfer(transfers_.callClosed(key, closed.endReason, monotonic_.elapsed()));
+                emit callRemoved(closed);
                 applyPendingAudioRestart();
                 break;
+            }
             case CallUpdate::Kind::DtmfReceived:
                 emit dtmfReceived(key, update.digit);
                 break;
@@ -579,6 +586,19 @@ void BaresipEngine::onEvent(const CtrlEvent &raw) {
                 break;
         }
     }
+}
+
+void BaresipEngine::explainAudioFailure(CallInfo *call) {
+    // baresip logs the device error just before it closes the call (stdout arrives first).
+    constexpr qint64 kSameMomentMs = 3000;
+    if (lastAudioFailure_.isEmpty() || monotonic_.elapsed() - lastAudioFailureAt_ > kSameMomentMs) {
+        return;
+    }
+    call->endReason = QStringLiteral(
+                          "no sound device: %1. Pick another device in Settings, or "
+                          "start ReferPhone with REFERPHONE_AUDIO=headless.")
+                          .arg(lastAudioFailure_);
+    lastAudioFailure_.clear();
 }
 
 void BaresipEngine::onRegistrationEvent(const CtrlEvent &event) {

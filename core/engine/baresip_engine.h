@@ -96,6 +96,7 @@ class BaresipEngine : public Engine {
     // events
     void onEvent(const CtrlEvent &raw);
     void onRegistrationEvent(const CtrlEvent &event);
+    void explainAudioFailure(CallInfo *call);
     void finishTransfer(const std::optional<TransferStatus> &status);
 
     // commands
@@ -130,6 +131,10 @@ class BaresipEngine : public Engine {
     CtrlClient *ctrl_ = nullptr;  // child QObject
     RotatingLog log_;
     QByteArray partialLine_;
+    // The last "could not open … device" line and when: a call closed right after it closed
+    // for want of a sound device, and its end reason says so instead of "Unknown error -2".
+    QString lastAudioFailure_;
+    qint64 lastAudioFailureAt_ = 0;
     QTimer startTick_;
     QTimer dialExpiry_;
     QElapsedTimer startClock_;

@@ -82,6 +82,9 @@ class PhoneTransferTest : public QObject {
         phone::TransferDialog *dialog = window.findChild<phone::TransferDialog *>();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
+        // Nothing to call back yet: no (empty) call-back button between Transfer and Cancel.
+        auto *callBack = dialog->findChild<QPushButton *>("transferCallBackButton");
+        QVERIFY(callBack && !callBack->isVisible());
 
         const QStringList bad{QString(), QStringLiteral("sip:"), QStringLiteral("car ol"),
                               QStringLiteral("   "), QStringLiteral("@@")};

@@ -1,6 +1,7 @@
 // What BaresipEngine writes for baresip (config file, account lines), the rotating log, and
 // the audio selection reconciliation. Pure, no baresip.
 #include "engine/audio_devices.h"
+#include "engine/audio_probe.h"
 #include "engine/baresip_config.h"
 #include "engine/rotating_log.h"
 
@@ -149,6 +150,53 @@ class EngineConfigTest : public QObject {
         QCOMPARE(fixed, (AudioDeviceSelection{"mic1", ""}));
         QVERIFY(!inGone && outGone);
         QCOMPARE(reconcileAudioSelection({}, {}, {}), AudioDeviceSelection{});
+    }
+
+    // Without a card or a sound server alsa's "default" PCM does not exist: headless audio.
+    void audioProbe() {
+        const QString noCards = QStringLiteral("--- no soundcards ---\n");
+        const QString oneCard = QStringLiteral(
+            " 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n"
+            "                      HDA Intel PCH at 0xf7f10000 irq 32\n");
+        QVERIFY(!engine::judgeSystemAudio(noCards, {}).available);
+        QVERIFY(!engine::judgeSystemAudio(QString(), {}).available);
+        QVERIFY(!engine::judgeSystemAudio(noCards, {}).reason.isEmpty());
+        QVERIFY(engine::judgeSystemAudio(oneCard, {}).available);
+        QVERIFY(engine::judgeSystemAudio(noCards, {QStringLiteral("/run/user/1000/pulse/native")})
+                    .available);
+    }
+
+    void audioModeChoice() {
+        const engine::SystemAudioProbe none{false, QStringLiteral("no sound card")};
+        const engine::SystemAudioProbe some{};
+        QCOMPARE(engine::chooseAudioMode({}, some).mode, engine::AudioMode::System);
+        QVERIFY(engine::chooseAudioMode({}, some).notice.isEmpty());
+        QCOMPARE(engine::chooseAudioMode(QStringLiteral("auto"), none).mode,
+                 engine::AudioMode::Headless);
+        QVERIFY(engine::chooseAudioMode({}, none).notice.contains(QLatin1String("no sound card")));
+        QCOMPARE(engine::chooseAudioMode(QStringLiteral("Headless"), some).mode,
+                 engine::AudioMode::Headless);
+        QCOMPARE(engine::chooseAudioMode(QStringLiteral("system"), none).mode,
+                 engine::AudioMode::System);
+        const engine::AudioModeChoice typo =
+            engine::chooseAudioMode(QStringLiteral("hedless"), some);
+        QCOMPARE(typo.mode, engine::AudioMode::System);
+        QVERIFY(typo.notice.contains(QLatin1String("hedless")));
+    }
+
+    // The line baresip 1.0.0 prints (with its colour codes) before closing the call.
+    void audioFailureLine() {
+        QCOMPARE(engine::audioFailureIn(QStringLiteral(
+                     "\x1b[31malsa: could not open auplay device 'default' (No such file or "
+                     "directory)")),
+                 QStringLiteral(
+                     "alsa: could not open auplay device 'default' (No such file or directory)"));
+        QCOMPARE(
+            engine::audioFailureIn(QStringLiteral(
+                "[31malsa: could not open ausrc device 'hw:1' (Device or resource busy)")),
+            QStringLiteral("alsa: could not open ausrc device 'hw:1' (Device or resource busy)"));
+        QVERIFY(engine::audioFailureIn(QStringLiteral("audio: start_player failed")).isEmpty());
+        QVERIFY(engine::audioFailureIn(QStringLiteral("Call established")).isEmpty());
     }
 };
 

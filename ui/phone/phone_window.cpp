@@ -95,12 +95,19 @@ PhoneWindow::PhoneWindow(PhoneSession *session, QWidget *parent)
     connect(session_, &PhoneSession::problem, this, &PhoneWindow::showProblem);
     connect(session_->passwords(), &PasswordStore::backendChanged, this,
             [this] { showProblem(session_->passwords()->backendDescription()); });
-    connect(session_->engine(), &engine::Engine::statusChanged, this,
-            [this](engine::EngineStatus status, const QString &message) {
-                if (status != engine::EngineStatus::Running) {
-                    showProblem(tr("Phone engine %1: %2").arg(engine::describe(status), message));
-                }
-            });
+    connect(
+        session_->engine(), &engine::Engine::statusChanged, this,
+        [this](engine::EngineStatus status, const QString &message) {
+            if (status != engine::EngineStatus::Running) {
+                engineStatusText_ =
+                    tr("Phone engine %1: %2").arg(engine::describe(status), message);
+                showProblem(engineStatusText_);
+            } else if (!engineStatusText_.isEmpty() && statusLabel_->text() == engineStatusText_) {
+                // "starting baresip" must not stay up once it runs; other news stays.
+                engineStatusText_.clear();
+                showProblem(tr("Ready"));
+            }
+        });
     resize(900, 640);
 }
 

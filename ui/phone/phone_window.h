@@ -72,6 +72,7 @@ class PhoneWindow : public QMainWindow {
     QTableView *contactsView_ = nullptr;
     QTabWidget *lists_ = nullptr;
     QLabel *statusLabel_ = nullptr;
+    QString engineStatusText_;  // the engine state last shown in statusLabel_, if any
     IncomingCallAlert *alert_ = nullptr;
     QHash<QString, QPointer<TransferDialog>> transferDialogs_;  // by Call-ID
 };

@@ -57,12 +57,12 @@ TransferDialog::TransferDialog(PhoneSession *session, const engine::CallKey &cal
     transferButton_->setObjectName(QStringLiteral("transferButton"));
     transferButton_->setDefault(true);
     callBackButton_->setObjectName(QStringLiteral("transferCallBackButton"));
-    callBackButton_->hide();
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(callBackButton_, QDialogButtonBox::ActionRole);
     buttons->addButton(transferButton_, QDialogButtonBox::AcceptRole);
     buttons->addButton(closeButton_, QDialogButtonBox::RejectRole);
+    callBackButton_->hide();  // after addButton(), which shows it (an empty button otherwise)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading_);
