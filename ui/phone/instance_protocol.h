@@ -9,7 +9,9 @@
 //   status:   {"ok":true, "phones":[{"phone":"default", "account":"sip:…", "registered":true,
 //              "calls":[{"id":"…", "peer":"sip:…", "state":"ringing|established|held|
 //              transferring|closed", "lastTransfer":{"state":"pending|succeeded|failed|
-//              timed out", "target":"sip:…", "text":"…"} or null}]}]}
+//              timed out", "target":"sip:…", "text":"…"} or null}],
+//              "lastTransfer":{"call":"…", "state":…, "target":…, "sipCode":0, "text":…} or
+//              null}]}   (the phone's latest transfer, kept after its call row is gone)
 // "phone" names a phone when the Lab runs several; empty means the normal-mode phone.
 // No Widgets here: the command-line side must not need a GUI.
 #include <QJsonObject>

@@ -78,6 +78,18 @@ PhoneSession::PhoneSession(engine::Engine *engine, PhonePaths paths,
             });
     connect(engine_, &engine::Engine::callAdded, this,
             [this](const engine::CallInfo &call) { pendingDials_.remove(call.dialRequestId); });
+    // Connected after the calls model (created above), so its row already has this status.
+    connect(engine_, &engine::Engine::transferStatusChanged, this,
+            [this](const engine::TransferStatus &status) {
+                const int row = calls_->rowOf(status.call);
+                lastTransferJson_ =
+                    QJsonObject{{QStringLiteral("call"), status.call.callId},
+                                {QStringLiteral("state"), engine::describe(status.state)},
+                                {QStringLiteral("target"), status.target},
+                                {QStringLiteral("sipCode"), status.sipCode},
+                                {QStringLiteral("text"),
+                                 row >= 0 ? calls_->row(row).transferText() : status.reason}};
+            });
 }
 
 PhoneSession::~PhoneSession() = default;
@@ -412,7 +424,8 @@ QJsonObject PhoneSession::phoneStatusJson() const {
         {QStringLiteral("phone"), phoneName_.isEmpty() ? QStringLiteral("default") : phoneName_},
         {QStringLiteral("account"), aor},
         {QStringLiteral("registered"), registered},
-        {QStringLiteral("calls"), calls}};
+        {QStringLiteral("calls"), calls},
+        {QStringLiteral("lastTransfer"), lastTransferJson_}};
 }
 
 QJsonObject PhoneSession::statusJson() const {

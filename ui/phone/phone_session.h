@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QPair>
 #include <QObject>
 #include <optional>
@@ -108,6 +109,10 @@ class PhoneSession : public QObject {
     CallsModel *calls_;
     CallHistoryModel *history_;
     ContactsModel *contacts_;
+    // The outcome of this phone's latest transfer as `--status` shows it ("lastTransfer" of
+    // the phone): a succeeded transfer's call row is dismissed a few seconds after the call
+    // ends, but the command line must still be able to tell how it went. Null until one.
+    QJsonValue lastTransferJson_ = QJsonValue::Null;
     engine::AudioDeviceCatalog *audioDevices_;
 };
 
