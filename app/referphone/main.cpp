@@ -1,6 +1,8 @@
 // referphone: the softphone window (or with --lab the Transfer Lab window), or a command to
 // the running phone (see ui/phone/instance_protocol.h): `referphone sip:carol@example.org`,
 // `--answer`, `--hangup`, `--transfer TARGET`, `--status`.
+#include "quit_on_signal.h"
+
 #include "engine/audio_probe.h"
 #include "engine/baresip_engine.h"
 #include "ui/lab_window.h"
@@ -114,6 +116,7 @@ ui::LabPhoneEngine makeLabEngine(engine::AudioMode audio) {
 // reachable with `referphone --phone NAME …`.
 int runLab(int argc, char **argv, bool noStart) {
     QApplication app(argc, argv);
+    QuitOnSignal quitOnSignal;
     QTranslator translator;
     installTranslation(app, translator);
     const engine::AudioModeChoice audio = chooseAudio();
@@ -180,6 +183,7 @@ int main(int argc, char **argv) {
     }
 
     QApplication app(argc, argv);
+    QuitOnSignal quitOnSignal;
     QTranslator translator;
     installTranslation(app, translator);
     const QString profile = profileDirectory();

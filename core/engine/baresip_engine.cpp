@@ -11,6 +11,12 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+
+#include <csignal>
+#endif
+
 namespace engine {
 namespace {
 
@@ -275,6 +281,12 @@ void BaresipEngine::launch() {
 
     process_ = std::make_unique<QProcess>();
     process_->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_LINUX
+    // If we die without stopping it (killed, crashed), baresip goes too instead of holding
+    // its ports and registration. SIGKILL: baresip 1.0.0 answers a first SIGTERM by
+    // un-registering, which waits for a server that may be gone as well.
+    process_->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     process_->setStandardInputFile(QProcess::nullDevice());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!audio_.outputId.isEmpty()) {

@@ -467,11 +467,8 @@ class TestLabCli : public QObject {
         QVERIFY2(
             others.isEmpty(),
             qPrintable(QStringLiteral("still running after the Lab exited: ") + describe(others)));
-        // Known bug: SIGTERM ends referphone without its destructors (no handler in
-        // app/referphone/main.cpp) and baresip has no parent-death signal (unlike
-        // mini-restcomm, ui/mini_restcomm_launcher.cpp), so the phones' baresips stay behind.
-        // Remove this line when that is fixed; until then an XPASS fails the test.
-        QEXPECT_FAIL("", "baresips orphaned by SIGTERM to referphone --lab (known bug)", Continue);
+        // SIGTERM quits the Lab cleanly (its engines tell baresip to quit), and baresip has a
+        // parent-death signal besides.
         QVERIFY2(baresips.isEmpty(),
                  qPrintable(QStringLiteral("still running after the Lab exited: ") +
                             describe(baresips)));
