@@ -25,6 +25,26 @@ namespace ui {
 namespace {
 
 // Tints rows that cannot be imported; the model itself stays free of colours (Qt Core only).
+// Refits the rows of a word-wrapping table when its viewport changes width (a stretched
+// column got wider or narrower); QTableView does not redo row heights by itself then.
+class RowsFitOnResize : public QObject {
+  public:
+    explicit RowsFitOnResize(QTableView *table) : QObject(table), table_(table) {}
+
+  protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Resize) {
+            // Queued: the header resizes its stretched section after the viewport's event.
+            QMetaObject::invokeMethod(table_, &QTableView::resizeRowsToContents,
+                                      Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    QTableView *table_;
+};
+
 class RowTintProxy : public QIdentityProxyModel {
   public:
     using QIdentityProxyModel::QIdentityProxyModel;
@@ -84,8 +104,12 @@ ImportNumbersDialog::ImportNumbersDialog(QWidget *parent)
     proxy->setSourceModel(model_);
     table_->setModel(proxy);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setWordWrap(false);
+    // The problems column takes the width that is left and wraps, and rows grow to fit, so a
+    // long message is read whole in its row; the other columns fit their contents.
+    table_->horizontalHeader()->setSectionResizeMode(numcfg::ImportPreviewModel::Problems,
+                                                     QHeaderView::Stretch);
+    table_->setWordWrap(true);
+    table_->viewport()->installEventFilter(new RowsFitOnResize(table_));
 
     issues_->setReadOnly(true);
     issues_->setMaximumBlockCount(2000);
@@ -124,7 +148,10 @@ ImportNumbersDialog::ImportNumbersDialog(QWidget *parent)
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         refreshIssues();
         updateButtons();
-        table_->resizeColumnsToContents();
+        for (int column = 0; column < numcfg::ImportPreviewModel::Problems; ++column) {
+            table_->resizeColumnToContents(column);
+        }
+        table_->resizeRowsToContents();
     });
     for (QLineEdit *edit : {url_, accountSid_, authToken_}) {
         connect(edit, &QLineEdit::textEdited, this, [this] {

@@ -3,6 +3,7 @@
 // or replaced per row, a refusal half way rolls everything back, exports read back.
 #include "mini_restcomm_process.h"
 #include "numberconfig/import_parser.h"
+#include "numberconfig/import_preview_model.h"
 #include "screenshot.h"
 #include "ui/import_numbers_dialog.h"
 
@@ -226,6 +227,25 @@ class TestImportNumbers : public QObject {
         QTest::qWait(100);
         QCOMPARE(numbersOnServer(), before);
         if (QByteArray(QTest::currentDataTag()) == "bad url") {
+            // The bad row's problem is read whole in the table (wrapped, not cut off), even in
+            // a narrow dialog.
+            dialog.resize(480, dialog.height());
+            QTableView *table = dialog.table();
+            const QModelIndex problem =
+                table->model()->index(1, numcfg::ImportPreviewModel::Problems);
+            const QString text = problem.data().toString();
+            QVERIFY(text.contains("ftp://x/y"));
+            const auto shownWhole = [&] {
+                const QRect cell = table->visualRect(problem);
+                const QRect needed = table->fontMetrics().boundingRect(
+                    QRect(0, 0, cell.width() - 8, 10000), Qt::TextWordWrap, text);
+                return cell.right() <= table->viewport()->width() &&
+                       needed.height() <= cell.height();
+            };
+            QTRY_VERIFY2(shownWhole(), qPrintable(QString("cell %1x%2, viewport %3")
+                                                      .arg(table->visualRect(problem).width())
+                                                      .arg(table->visualRect(problem).height())
+                                                      .arg(table->viewport()->width())));
             rptest::saveScreenshot(dialog, "import-dialog-bad-file");
         }
     }
