@@ -33,6 +33,9 @@ LabWindow::LabWindow(LabEngineFactory engineFactory, QWidget *parent)
     stop_->setEnabled(false);
     import_->setEnabled(false);
 
+    // The Lab is about the transfer's messages: the relay's media notes only on request.
+    flow_.setKindShown(flow::EntryKind::Media, false);
+
     numbersView_->setModel(&numbers_);
     numbersView_->horizontalHeader()->setStretchLastSection(true);
     numbersView_->setWordWrap(false);  // one line per number; columns fit their contents

@@ -5,6 +5,7 @@
 #include "ui/save_file.h"
 
 #include <QBuffer>
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -24,7 +25,8 @@ LadderPanel::LadderPanel(flow::FlowModel *model, QWidget *parent)
       model_(model),
       view_(new LadderView),
       detail_(new QPlainTextEdit),
-      clear_(new QPushButton(tr("Clear"))) {
+      clear_(new QPushButton(tr("Clear"))),
+      showMedia_(new QCheckBox(tr("Media events"))) {
     view_->setModel(model);
     detail_->setReadOnly(true);
     detail_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -35,6 +37,11 @@ LadderPanel::LadderPanel(flow::FlowModel *model, QWidget *parent)
     auto *exportTextButton = new QPushButton(tr("Export as text\u2026"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(clear_);
+    showMedia_->setToolTip(
+        tr("Show the relay's media notes (legs bridged, ringback, RTP "
+           "learned) between the SIP messages."));
+    showMedia_->setChecked(model_->isKindShown(flow::EntryKind::Media));
+    buttons->addWidget(showMedia_);
     buttons->addStretch();
     buttons->addWidget(exportPngButton);
     buttons->addWidget(exportTextButton);
@@ -52,6 +59,12 @@ LadderPanel::LadderPanel(flow::FlowModel *model, QWidget *parent)
 
     connect(view_, &LadderView::entrySelected, this, &LadderPanel::showEntry);
     connect(clear_, &QPushButton::clicked, model_, &flow::FlowModel::clear);
+    connect(showMedia_, &QCheckBox::toggled, model_,
+            [this](bool shown) { model_->setKindShown(flow::EntryKind::Media, shown); });
+    connect(model_, &flow::FlowModel::shownKindsChanged, showMedia_, [this] {
+        const QSignalBlocker quiet(showMedia_);
+        showMedia_->setChecked(model_->isKindShown(flow::EntryKind::Media));
+    });
     connect(model_, &QAbstractItemModel::modelReset, detail_, &QPlainTextEdit::clear);
     connect(exportPngButton, &QPushButton::clicked, this, [this] { chooseExport(true); });
     connect(exportTextButton, &QPushButton::clicked, this, [this] { chooseExport(false); });

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -23,6 +24,7 @@ class LadderPanel : public QWidget {
     LadderView *view() const { return view_; }
     QPlainTextEdit *detailPane() const { return detail_; }
     QPushButton *clearButton() const { return clear_; }
+    QCheckBox *showMediaBox() const { return showMedia_; }
     // The lines of the detail pane drawn highlighted: a transfer's Refer-To / Referred-By and
     // the refer fetch's Transferor, Transferee and ReferTarget.
     QStringList highlightedDetailLines() const;
@@ -41,6 +43,7 @@ class LadderPanel : public QWidget {
     LadderView *view_;
     QPlainTextEdit *detail_;
     QPushButton *clear_;
+    QCheckBox *showMedia_;  // the relay's media notes on the ladder or not
 };
 
 }  // namespace ui

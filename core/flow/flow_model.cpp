@@ -1,5 +1,8 @@
 #include "flow/flow_model.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace flow {
 
 FlowModel::FlowModel(QObject *parent)
@@ -24,18 +27,46 @@ void FlowModel::addEvent(const QJsonObject &event) {
         }
         lastSeq_ = seq;
     }
-    if (entries_.size() >= maxEntries_) {
-        beginRemoveRows({}, 0, kDropCount - 1);
-        entries_.remove(0, kDropCount);
-        endRemoveRows();
+    if (all_.size() >= maxEntries_) {
+        // entries_ is all_ filtered in order: the dropped head of all_ is a head of entries_.
+        const auto dropped = all_.first(kDropCount);
+        const int shownDropped =
+            int(std::count_if(dropped.begin(), dropped.end(),
+                              [this](const FlowEntry &old) { return isKindShown(old.kind); }));
+        if (shownDropped > 0) {
+            beginRemoveRows({}, 0, shownDropped - 1);
+            entries_.remove(0, shownDropped);
+            endRemoveRows();
+        }
+        all_.remove(0, kDropCount);
     }
     const FlowEntry entry = builder_.build(event);
     ensureLane(entry.fromLane);
     ensureLane(entry.toLane);
-    const int row = int(entries_.size());
-    beginInsertRows({}, row, row);
-    entries_.append(entry);
-    endInsertRows();
+    all_.append(entry);
+    if (isKindShown(entry.kind)) {
+        const int row = int(entries_.size());
+        beginInsertRows({}, row, row);
+        entries_.append(entry);
+        endInsertRows();
+    }
+}
+
+void FlowModel::setKindShown(EntryKind kind, bool shown) {
+    if (isKindShown(kind) == shown) {
+        return;
+    }
+    beginResetModel();
+    if (shown) {
+        hiddenKinds_.remove(kind);
+    } else {
+        hiddenKinds_.insert(kind);
+    }
+    entries_.clear();
+    std::copy_if(all_.begin(), all_.end(), std::back_inserter(entries_),
+                 [this](const FlowEntry &entry) { return isKindShown(entry.kind); });
+    endResetModel();
+    emit shownKindsChanged();
 }
 
 void FlowModel::addEvents(const QJsonArray &events) {
@@ -48,6 +79,7 @@ void FlowModel::addEvents(const QJsonArray &events) {
 
 void FlowModel::clear() {
     beginResetModel();
+    all_.clear();
     entries_.clear();
     lastSeq_ = 0;
     builder_.reset();

@@ -2,11 +2,14 @@
 // The ladder's model: one row per event of mini-restcomm's stream, in arrival order, plus the
 // ordered list of lanes (the default five, then any unknown address in order of appearance).
 // Events already seen (seq not above the last one) are dropped, so a WebSocket replay after a
-// reconnect and an /events.json catch-up can overlap freely.
+// reconnect and an /events.json catch-up can overlap freely. Kinds of entries can be hidden
+// (media notes crowd a transfer's ladder): the rows are then the shown entries only, and
+// showing the kind again brings its entries back in place.
 #include "flow/flow_builder.h"
 
 #include <QAbstractTableModel>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 
@@ -39,7 +42,11 @@ class FlowModel : public QAbstractTableModel {
     QStringList lanes() const { return lanes_; }
     int laneIndex(const QString &lane) const { return int(lanes_.indexOf(lane)); }
 
+    // Shown entries (the rows); every entry kept, shown or not: allEntries().
     const QList<FlowEntry> &entries() const { return entries_; }
+    const QList<FlowEntry> &allEntries() const { return all_; }
+    void setKindShown(EntryKind kind, bool shown);
+    bool isKindShown(EntryKind kind) const { return !hiddenKinds_.contains(kind); }
     const FlowEntry &entry(int row) const { return entries_.at(row); }
     qint64 lastSeq() const { return lastSeq_; }
 
@@ -57,12 +64,15 @@ class FlowModel : public QAbstractTableModel {
 
   signals:
     void lanesChanged();
+    void shownKindsChanged();
 
   private:
     void ensureLane(const QString &lane);
 
     FlowBuilder builder_;
-    QList<FlowEntry> entries_;
+    QList<FlowEntry> all_;      // every entry kept, in arrival order
+    QList<FlowEntry> entries_;  // the shown ones among all_, in the same order
+    QSet<EntryKind> hiddenKinds_;
     QStringList lanes_;
     qint64 lastSeq_ = 0;
     int maxEntries_ = kDefaultMaxEntries;

@@ -8,6 +8,7 @@
 #include "flow/flow_model.h"
 #include "flow/flow_text.h"
 #include "screenshot.h"
+#include "ui/ladder_panel.h"
 #include "ui/lab_window.h"
 #include "ui/phone/accounts_model.h"
 #include "ui/phone/call_actions.h"
@@ -16,6 +17,7 @@
 #include "ui/phone/phone_window.h"
 #include "ui/phone/transfer_dialog.h"
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -201,6 +203,15 @@ class TestLabEndToEnd : public QObject {
             },
             fetch);
         QVERIFY2(inviteCarol > fetch, qPrintable(text));
+        // The relay's media notes are kept but off the ladder until asked for.
+        QVERIFY(!window.ladderPanel()->showMediaBox()->isChecked());
+        QVERIFY(!text.contains("media bridged"));
+        const int shownRows = model.rowCount();
+        window.ladderPanel()->showMediaBox()->click();
+        QVERIFY(model.rowCount() > shownRows);
+        QVERIFY(flow::ladderText(model).contains("media bridged"));
+        window.ladderPanel()->showMediaBox()->click();
+        QCOMPARE(model.rowCount(), shownRows);
         rptest::saveScreenshot(window, "lab-e2e-transferred");
 
         window.stopServer();

@@ -153,6 +153,54 @@ class TestFlow : public QObject {
         QCOMPARE(model.entry(5).seq, qint64(FlowModel::kDropCount + 6));
     }
 
+    // Media notes can be hidden and shown again; the rows are the shown entries, in order.
+    void mediaEntriesHiddenAndShown() {
+        FlowModel model;
+        model.setLaneMap(labLanes());
+        const auto media = [](qint64 seq) {
+            return QJsonObject{{"type", "media"}, {"seq", seq}, {"event", "bridged"}, {"leg", 1}};
+        };
+        model.addEvent(sip(1, kBob, kServer, "INVITE sip:x SIP/2.0", "i", "1 INVITE"));
+        model.addEvent(media(2));
+        model.addEvent(sip(3, kServer, kBob, "SIP/2.0 200 OK", "i", "1 INVITE"));
+        QCOMPARE(model.rowCount(), 3);
+        QSignalSpy changed(&model, &FlowModel::shownKindsChanged);
+        model.setKindShown(EntryKind::Media, false);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!model.isKindShown(EntryKind::Media));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.entry(1).seq, qint64(3));
+        model.addEvent(media(4));  // kept, not shown
+        model.addEvent(sip(5, kBob, kServer, "ACK sip:x SIP/2.0", "i", "1 ACK"));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.allEntries().size(), 5);
+        QVERIFY(!ladderText(model).contains("media bridged"));
+        model.setKindShown(EntryKind::Media, true);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.entry(1).label, QStringLiteral("media bridged leg 1"));
+        QCOMPARE(model.entry(3).seq, qint64(4));
+        model.setKindShown(EntryKind::Media, true);  // no change, no signal
+        QCOMPARE(changed.count(), 2);
+    }
+
+    // Dropping the oldest entries removes only the shown rows among them.
+    void oldEntriesDroppedWhileSomeHidden() {
+        FlowModel model;
+        model.setMaxEntries(FlowModel::kDropCount + 5);
+        model.setKindShown(EntryKind::Media, false);
+        for (int seq = 1; seq <= FlowModel::kDropCount + 6; ++seq) {
+            if (seq % 2 == 0) {
+                model.addEvent({{"type", "media"}, {"seq", seq}, {"event", "x"}, {"leg", 1}});
+            } else {
+                model.addEvent(sip(seq, kBob, kServer, "OPTIONS sip:x SIP/2.0", "o", "1 OPTIONS"));
+            }
+        }
+        QCOMPARE(model.allEntries().size(), 6);
+        QCOMPARE(model.rowCount(), 3);  // seq kDropCount+1, +3, +5 are the SIP ones
+        QCOMPARE(model.entry(0).seq, qint64(FlowModel::kDropCount + 1));
+        QCOMPARE(model.entry(2).seq, qint64(FlowModel::kDropCount + 5));
+    }
+
     void textExport() {
         FlowModel model;
         model.setLaneMap(labLanes());
