@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
@@ -66,6 +67,10 @@ QString profileDirectory() {
                : configured;
 }
 
+void setWindowIcon(QApplication &app) {
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/referphone-256.png")));
+}
+
 void installTranslation(QApplication &app, QTranslator &translator) {
     // The GUI strings in the user's language when a translation is built in (:/i18n).
     if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
@@ -117,6 +122,7 @@ ui::LabPhoneEngine makeLabEngine(engine::AudioMode audio) {
 int runLab(int argc, char **argv, bool noStart) {
     QApplication app(argc, argv);
     QuitOnSignal quitOnSignal;
+    setWindowIcon(app);
     QTranslator translator;
     installTranslation(app, translator);
     const engine::AudioModeChoice audio = chooseAudio();
@@ -147,6 +153,8 @@ int main(int argc, char **argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("ReferPhone"));
     QCoreApplication::setApplicationName(QStringLiteral("referphone"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REFERPHONE_VERSION));
+    // Ties the windows to referphone.desktop (its icon and name in docks and task bars).
+    QGuiApplication::setDesktopFileName(QStringLiteral("referphone"));
 
     const phone::CommandLine command = phone::parseCommandLine(argumentsOf(argc, argv));
     if (!command.error.isEmpty()) {
@@ -184,6 +192,7 @@ int main(int argc, char **argv) {
 
     QApplication app(argc, argv);
     QuitOnSignal quitOnSignal;
+    setWindowIcon(app);
     QTranslator translator;
     installTranslation(app, translator);
     const QString profile = profileDirectory();
