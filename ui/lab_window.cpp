@@ -3,6 +3,7 @@
 #include "ui/import_numbers_dialog.h"
 #include "ui/ladder_panel.h"
 
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -106,6 +107,13 @@ void LabWindow::setStatus(const QString &text, bool error) {
     status_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
 }
 
+void LabWindow::closeEvent(QCloseEvent *event) {
+    QMainWindow::closeEvent(event);
+    if (event->isAccepted()) {
+        emit closed();
+    }
+}
+
 void LabWindow::startServer() {
     start_->setEnabled(false);
     setStatus(tr("Starting mini-restcomm\u2026"), false);
@@ -149,7 +157,8 @@ void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
 }
 
 QJsonObject LabWindow::handleRequest(const phone::InstanceRequest &request) {
-    if (request.command == phone::InstanceRequest::Command::Show) {
+    if (request.command == phone::InstanceRequest::Command::Show ||
+        request.command == phone::InstanceRequest::Command::Lab) {
         showNormal();
         raise();
         activateWindow();

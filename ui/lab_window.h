@@ -36,6 +36,14 @@ class LabWindow : public QMainWindow {
     // The instance protocol in Lab mode: "show" raises this window, the rest goes to a phone.
     QJsonObject handleRequest(const phone::InstanceRequest &request);
 
+  signals:
+    // The window was closed (not merely hidden): a Lab opened from the softphone's menu is
+    // then torn down, its server and phones with it.
+    void closed();
+
+  protected:
+    void closeEvent(QCloseEvent *event) override;
+
   public slots:
     void startServer();
     void stopServer();

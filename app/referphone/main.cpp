@@ -171,6 +171,15 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (command.lab) {
+        // A running ReferPhone (softphone or Lab) opens or raises its Lab: one process owns the
+        // command-line socket.
+        QString error;
+        const int code = forwardToRunningInstance(
+            argc, argv, phone::InstanceRequest{phone::InstanceRequest::Command::Lab, {}, {}},
+            &error);
+        if (code >= 0) {
+            return code;
+        }
         return runLab(argc, argv, command.noStart);
     }
     // Plain `referphone` while one runs: raise that window instead of starting a second phone.
@@ -210,8 +219,45 @@ int main(int argc, char **argv) {
     phone::PhoneWindow window(&session);
     showAudioNotice(window, audio);
 
+    // The Transfer Lab opened from the Phone menu or by `referphone --lab`: in this process,
+    // torn down (server and phones) when its window is closed.
+    std::unique_ptr<ui::LabWindow> lab;
+    const auto openLab = [&lab, &audio] {
+        if (!lab) {
+            lab = std::make_unique<ui::LabWindow>(
+                [mode = audio.mode](const QString &) { return makeLabEngine(mode); });
+            showAudioNotice(*lab, audio);
+            QObject::connect(lab.get(), &ui::LabWindow::closed, lab.get(), [&lab] {
+                QTimer::singleShot(0, [&lab] { lab.reset(); });  // after closeEvent returns
+            });
+            lab->show();
+            lab->startServer();
+        }
+        lab->showNormal();
+        lab->raise();
+        lab->activateWindow();
+    };
+    window.offerTransferLab();
+    QObject::connect(&window, &phone::PhoneWindow::transferLabRequested, &window, openLab);
+
     phone::InstanceServer server(
-        phone::defaultInstanceName(), [&session, &window](const phone::InstanceRequest &request) {
+        phone::defaultInstanceName(),
+        [&session, &window, &lab, &openLab](const phone::InstanceRequest &request) {
+            if (request.command == phone::InstanceRequest::Command::Lab) {
+                openLab();
+                return QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("message"),
+                                    QStringLiteral("The Transfer Lab is open in the running "
+                                                   "ReferPhone.")}};
+            }
+            if (!request.phone.isEmpty()) {
+                // --phone NAME: one of the Lab's phones, when the Lab is open.
+                return lab ? lab->handleRequest(request)
+                           : QJsonObject{{QStringLiteral("ok"), false},
+                                         {QStringLiteral("error"),
+                                          QStringLiteral("No Transfer Lab is open; open it "
+                                                         "with `referphone --lab`.")}};
+            }
             if (request.command == phone::InstanceRequest::Command::Show) {
                 window.showNormal();
                 window.raise();

@@ -474,6 +474,67 @@ class TestLabCli : public QObject {
                             describe(baresips)));
         QVERIFY2(liveChildrenOf(labPid).isEmpty(), qPrintable(describe(liveChildrenOf(labPid))));
     }
+
+    // `referphone --lab` while the softphone runs opens the Lab in that process (what its
+    // Phone → Transfer Lab menu item does) instead of a second process fighting over the socket;
+    // --phone then reaches the Lab's phones, and quitting takes the Lab down with the phone.
+    void softphoneOpensTheLabInItsOwnProcess() {
+        QVERIFY(lab_.state() == QProcess::NotRunning);
+        QProcessEnvironment environment = environment_;
+        environment.insert(QStringLiteral("REFERPHONE_PROFILE_DIR"),
+                           QDir(home_.path()).filePath(QStringLiteral("profile")));
+        environment.insert(QStringLiteral("REFERPHONE_PASSWORDS"), QStringLiteral("file"));
+        lab_.setProcessEnvironment(environment);
+        lab_.setProcessChannelMode(QProcess::ForwardedChannels);
+        lab_.start(QStringLiteral(REFERPHONE_BIN), {});
+        QVERIFY(lab_.waitForStarted(5000));
+        QVERIFY2(waitForStatus([](const QJsonObject &) { return true; }, 10000), statusReport());
+
+        CliResult result =
+            cli({QStringLiteral("--phone"), QStringLiteral("alice"), QStringLiteral("--status")});
+        QVERIFY2(result.finished && result.exitCode != 0, qPrintable(result.describe()));
+        QVERIFY2(result.err.contains(QStringLiteral("No Transfer Lab is open")),
+                 qPrintable(result.describe()));
+
+        result = cli({QStringLiteral("--lab")});
+        QVERIFY2(result.finished && result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY2(result.out.contains(QStringLiteral("open in the running ReferPhone")),
+                 qPrintable(result.describe()));
+        const auto aliceRegistered = [this] {
+            const CliResult answer = cli(
+                {QStringLiteral("--phone"), QStringLiteral("alice"), QStringLiteral("--status")});
+            const QJsonObject status = QJsonDocument::fromJson(answer.out.toUtf8()).object();
+            return phoneIn(status, QStringLiteral("alice"))
+                .value(QStringLiteral("registered"))
+                .toBool();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(aliceRegistered(), 20000);
+        // The phone's own status still lists the softphone alone.
+        QCOMPARE(phoneIn(status(), QStringLiteral("alice")), QJsonObject());
+        // A second --lab raises the same Lab.
+        result = cli({QStringLiteral("--lab")});
+        QVERIFY2(result.finished && result.exitCode == 0, qPrintable(result.describe()));
+
+        const qint64 phonePid = lab_.processId();
+        const QMap<qint64, QString> children = liveChildrenOf(phonePid);
+        QVERIFY2(children.size() >= 5, qPrintable(describe(children)));  // 4 baresips + server
+        labChildren_ = children;
+        lab_.terminate();
+        QVERIFY2(lab_.waitForFinished(5000), "the softphone did not exit within 5 s of SIGTERM");
+        QDeadlineTimer deadline(5000);
+        const auto anyAlive = [&children] {
+            for (auto it = children.cbegin(); it != children.cend(); ++it) {
+                if (alive(it.key())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        while (anyAlive() && !deadline.hasExpired()) {
+            QTest::qWait(100);
+        }
+        QVERIFY2(!anyAlive(), qPrintable(describe(children)));
+    }
 };
 
 QTEST_MAIN(TestLabCli)

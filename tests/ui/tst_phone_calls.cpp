@@ -10,10 +10,12 @@
 #include "ui/phone/incoming_call_alert.h"
 #include "ui/phone/phone_window.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QToolButton>
 
@@ -99,6 +101,24 @@ class PhoneCallsTest : public QObject {
         QCOMPARE(phone.fake.commandLog().last(), QStringLiteral("hangup %1").arg(alice.callId));
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QVERIFY(window.dialField()->hasFocus());
+    }
+
+    // Phone → Transfer Lab… (Ctrl+Shift+L) in the softphone; the Lab's own panels have none.
+    void transferLabMenuItem() {
+        Phone phone(dir_->path());
+        phone::PhoneWindow window(&phone.session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy requested(&window, &phone::PhoneWindow::transferLabRequested);
+        QVERIFY(!window.transferLabAction()->isVisible());
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(requested.count(), 0);
+        window.offerTransferLab();
+        QVERIFY(window.transferLabAction()->isVisible());
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(requested.count(), 1);
+        window.transferLabAction()->trigger();
+        QCOMPARE(requested.count(), 2);
     }
 
     void incomingCallRingsAndCanBeDeclined() {

@@ -20,7 +20,8 @@ const QList<QPair<InstanceRequest::Command, QString>> &commandNames() {
         {InstanceRequest::Command::Hangup, QStringLiteral("hangup")},
         {InstanceRequest::Command::Transfer, QStringLiteral("transfer")},
         {InstanceRequest::Command::Status, QStringLiteral("status")},
-        {InstanceRequest::Command::Show, QStringLiteral("show")}};
+        {InstanceRequest::Command::Show, QStringLiteral("show")},
+        {InstanceRequest::Command::Lab, QStringLiteral("lab")}};
     return names;
 }
 

@@ -3,8 +3,9 @@
 // `--transfer TARGET`, `--status`. The first instance listens on a QLocalServer; a later
 // `referphone …` connects, sends one request and prints the answer. Protocol: one compact
 // JSON object per line, one request and one response per connection.
-//   request:  {"v":1, "command":"dial|answer|hangup|transfer|status|show", "phone":"",
-//              "target":""}   ("show": a second `referphone` raises the running window)
+//   request:  {"v":1, "command":"dial|answer|hangup|transfer|status|show|lab", "phone":"",
+//              "target":""}   ("show": a second `referphone` raises the running window;
+//              "lab": `referphone --lab` while one runs opens or raises its Transfer Lab)
 //   response: {"ok":true, ...} or {"ok":false, "error":"readable text"}
 //   status:   {"ok":true, "phones":[{"phone":"default", "account":"sip:…", "registered":true,
 //              "calls":[{"id":"…", "peer":"sip:…", "state":"ringing|established|held|
@@ -27,7 +28,7 @@ class QLocalSocket;
 namespace phone {
 
 struct InstanceRequest {
-    enum class Command { Dial, Answer, Hangup, Transfer, Status, Show };
+    enum class Command { Dial, Answer, Hangup, Transfer, Status, Show, Lab };
     Command command = Command::Status;
     QString phone;   // empty: the default phone
     QString target;  // dial and transfer

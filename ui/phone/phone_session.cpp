@@ -375,6 +375,8 @@ QJsonObject PhoneSession::handleRequest(const InstanceRequest &request) {
             return statusJson();
         case Command::Show:
             return errorResponse(tr("This phone has no window to show."));
+        case Command::Lab:
+            return errorResponse(tr("This phone cannot open the Transfer Lab."));
         case Command::Dial:
             return done(dial(defaultAccountAor(), request.target),
                         tr("Dialling %1").arg(request.target));

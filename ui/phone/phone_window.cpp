@@ -285,6 +285,12 @@ void PhoneWindow::makeMenus() {
     });
     settings->setShortcut(QKeySequence::Preferences);
     settings->setShortcuts({QKeySequence(tr("Ctrl+,")), QKeySequence::Preferences});
+    transferLab_ = phoneMenu->addAction(tr("Transfer &Lab…"), QKeySequence(tr("Ctrl+Shift+L")),
+                                        this, &PhoneWindow::transferLabRequested);
+    transferLab_->setToolTip(
+        tr("Open the Transfer Lab: a local mini-restcomm, three phones and "
+           "the live ladder of a blind transfer."));
+    transferLab_->setVisible(false);
     phoneMenu->addSeparator();
     phoneMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
@@ -378,6 +384,10 @@ TransferDialog *PhoneWindow::openTransferDialog(const engine::CallKey &call) {
 
 void PhoneWindow::setExtraTargets(const QStringList &targets) {
     completion_->setExtraTargets(targets);
+}
+
+void PhoneWindow::offerTransferLab() {
+    transferLab_->setVisible(true);
 }
 
 QString PhoneWindow::statusMessage() const {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -42,6 +43,12 @@ class PhoneWindow : public QMainWindow {
     void setExtraTargets(const QStringList &targets);
     QString statusMessage() const;
     IncomingCallAlert *incomingAlert() const { return alert_; }
+    // Shows "Phone → Transfer Lab…" (off by default: the Lab's own phone panels have no Lab).
+    void offerTransferLab();
+    QAction *transferLabAction() const { return transferLab_; }
+
+  signals:
+    void transferLabRequested();
 
   private:
     QWidget *makeDialRow();
@@ -75,6 +82,7 @@ class PhoneWindow : public QMainWindow {
     QString engineStatusText_;  // the engine state last shown in statusLabel_, if any
     IncomingCallAlert *alert_ = nullptr;
     QHash<QString, QPointer<TransferDialog>> transferDialogs_;  // by Call-ID
+    QAction *transferLab_ = nullptr;                            // in the Phone menu
 };
 
 }  // namespace phone
