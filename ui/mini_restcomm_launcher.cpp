@@ -1,5 +1,7 @@
 #include "ui/mini_restcomm_launcher.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -80,6 +82,14 @@ MiniRestcommLauncher::MiniRestcommLauncher(QObject *parent) : QObject(parent) {
             emit stopped();
             return;
         }
+        const bool portTaken =
+            std::any_of(recent_.cbegin(), recent_.cend(), [](const QString &line) {
+                return line.contains(QStringLiteral("Address already in use"));
+            });
+        if (!wasReady && status == QProcess::NormalExit && portTaken && attempts_ < kPortAttempts) {
+            launch();  // someone took the free port first: new ports
+            return;
+        }
         QString message = status == QProcess::CrashExit
                               ? tr("mini-restcomm crashed")
                               : tr("mini-restcomm exited with code %1").arg(code);
@@ -90,6 +100,10 @@ MiniRestcommLauncher::MiniRestcommLauncher(QObject *parent) : QObject(parent) {
                 message += QStringLiteral(": ") + *line;
                 break;
             }
+        }
+        if (portTaken) {
+            message += tr(" (tried %n port(s); close the program that holds them or try again)",
+                          nullptr, attempts_);
         }
         emit failed(message);
     });
@@ -121,6 +135,13 @@ void MiniRestcommLauncher::start() {
     if (process_.state() != QProcess::NotRunning) {
         return;
     }
+    attempts_ = 0;
+    recent_.clear();  // kept across retries: the lines say why a port was given up
+    launch();
+}
+
+void MiniRestcommLauncher::launch() {
+    ++attempts_;
     const QString binary = findBinary();
     if (binary.isEmpty()) {
         emit failed(
@@ -128,7 +149,8 @@ void MiniRestcommLauncher::start() {
                "referphone, or set MINI_RESTCOMM to its path"));
         return;
     }
-    const quint16 sipPort = freeSipPort();
+    const quint16 sipPort = nextSipPort_ != 0 ? nextSipPort_ : freeSipPort();
+    nextSipPort_ = 0;
     if (sipPort == 0) {
         emit failed(tr("no free port on 127.0.0.1 for mini-restcomm's SIP listener"));
         return;
@@ -139,7 +161,6 @@ void MiniRestcommLauncher::start() {
     if (!dataDir_.isEmpty()) {
         arguments << QStringLiteral("--data-dir") << dataDir_;
     }
-    recent_.clear();
     partialLine_.clear();
     endpoints_.reset();
     stopping_ = false;

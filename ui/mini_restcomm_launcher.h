@@ -32,6 +32,11 @@ class MiniRestcommLauncher : public QObject {
     static QString findBinary();
 
     void setDataDir(const QString &dir) { dataDir_ = dir; }  // empty: the server's default
+    // The SIP port of the next start only (0: a free one); for tests of the port-in-use retry.
+    void setNextSipPort(quint16 port) { nextSipPort_ = port; }
+    // A free port can be taken by someone else before the server binds it: a start that fails
+    // with "Address already in use" is retried on new ports, up to kPortAttempts in all.
+    static constexpr int kPortAttempts = 3;
     void start();
     void stop();  // SIGTERM, then kill after 5 s
     bool isReady() const { return endpoints_.has_value(); }
@@ -44,6 +49,7 @@ class MiniRestcommLauncher : public QObject {
     void stopped();
 
   private:
+    void launch();
     void readOutput();
 
     QProcess process_;
@@ -52,6 +58,8 @@ class MiniRestcommLauncher : public QObject {
     QStringList recent_;
     std::optional<MiniRestcommEndpoints> endpoints_;
     bool stopping_ = false;
+    int attempts_ = 0;  // starts of this start() so far
+    quint16 nextSipPort_ = 0;
 };
 
 }  // namespace ui

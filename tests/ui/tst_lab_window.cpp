@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUdpSocket>
+#include <QTcpServer>
 #include <QtTest>
 
 using numcfg::ServerNumbersModel;
@@ -111,6 +113,30 @@ class TestLabWindow : public QObject {
         window.stopServer();
         QVERIFY(stopped.wait(8000));
         QCOMPARE(window.statusText(), QStringLiteral("mini-restcomm stopped."));
+    }
+
+    // The free port found for SIP is taken before mini-restcomm binds it: the Lab starts it
+    // again on new ports instead of failing.
+    void retriesWhenItsSipPortIsTaken() {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        QUdpSocket udp;
+        QTcpServer tcp;
+        QVERIFY(udp.bind(QHostAddress::LocalHost, 0));
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, udp.localPort()));
+        const QString taken = QStringLiteral("127.0.0.1:%1").arg(udp.localPort());
+        ui::MiniRestcommLauncher launcher;
+        launcher.setDataDir(data.path());
+        launcher.setNextSipPort(udp.localPort());
+        QSignalSpy ready(&launcher, &ui::MiniRestcommLauncher::ready);
+        QSignalSpy failed(&launcher, &ui::MiniRestcommLauncher::failed);
+        launcher.start();
+        QVERIFY(ready.wait(15000));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(launcher.endpoints()->sipHostPort != taken);
+        QVERIFY2(launcher.recentOutput().join('\n').contains("cannot listen for SIP on " + taken),
+                 qPrintable(launcher.recentOutput().join('\n')));
+        launcher.stop();
     }
 
     void reportsAServerThatCannotStart() {
