@@ -88,8 +88,13 @@ FlowEntry FlowBuilder::build(const QJsonObject &event) {
         }
     } else if (type == u"registration") {
         entry.kind = EntryKind::Registration;
-        entry.label =
-            QStringLiteral("registration %1: %2").arg(str(event, "login"), str(event, "what"));
+        // mini-restcomm says "state" (registered, unregistered, refused) and a detail: the
+        // contact (in the full text only) or, for a refusal, why (on the label too).
+        const QString state = str(event, "state");
+        entry.label = QStringLiteral("registration %1: %2").arg(str(event, "login"), state);
+        if (const QString detail = str(event, "detail"); state == u"refused" && !detail.isEmpty()) {
+            entry.label += QStringLiteral(" (%1)").arg(detail);
+        }
     } else if (type == u"warning") {
         entry.kind = EntryKind::Warning;
         entry.label = QStringLiteral("warning: %1").arg(str(event, "message"));

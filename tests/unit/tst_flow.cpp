@@ -153,6 +153,25 @@ class TestFlow : public QObject {
         QCOMPARE(model.entry(5).seq, qint64(FlowModel::kDropCount + 6));
     }
 
+    // A registration note says whose and what happened, as mini-restcomm's registrar sends it.
+    void registrationNote() {
+        FlowModel model;
+        model.addEvent({{"type", "registration"},
+                        {"seq", 1},
+                        {"login", "alice"},
+                        {"state", "registered"},
+                        {"detail", "sip:alice@127.0.0.1:5062 (3600 s) from 127.0.0.1:5062"}});
+        model.addEvent({{"type", "registration"},
+                        {"seq", 2},
+                        {"login", "mallory"},
+                        {"state", "refused"},
+                        {"detail", "wrong password"}});
+        QCOMPARE(model.entry(0).label, QStringLiteral("registration alice: registered"));
+        QCOMPARE(model.entry(1).label,
+                 QStringLiteral("registration mallory: refused (wrong password)"));
+        QCOMPARE(model.entry(0).kind, EntryKind::Registration);
+    }
+
     // Media notes can be hidden and shown again; the rows are the shown entries, in order.
     void mediaEntriesHiddenAndShown() {
         FlowModel model;
