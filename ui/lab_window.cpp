@@ -65,15 +65,15 @@ LabWindow::LabWindow(LabEngineFactory engineFactory, QWidget *parent)
     statusBar()->addWidget(status_, 1);
     resize(1300, 800);
 
-    connect(&launcher_, &MiniRestcommLauncher::ready, this, &LabWindow::onReady);
-    connect(&launcher_, &MiniRestcommLauncher::failed, this, [this](const QString &message) {
+    connect(&launcher_, &lab::MiniRestcommLauncher::ready, this, &LabWindow::onReady);
+    connect(&launcher_, &lab::MiniRestcommLauncher::failed, this, [this](const QString &message) {
         stream_.stop();
         start_->setEnabled(true);
         stop_->setEnabled(false);
         import_->setEnabled(false);
         setStatus(message, true);
     });
-    connect(&launcher_, &MiniRestcommLauncher::stopped, this, [this] {
+    connect(&launcher_, &lab::MiniRestcommLauncher::stopped, this, [this] {
         stream_.stop();
         start_->setEnabled(true);
         stop_->setEnabled(false);
@@ -125,7 +125,7 @@ void LabWindow::stopServer() {
     launcher_.stop();
 }
 
-void LabWindow::onReady(const MiniRestcommEndpoints &endpoints) {
+void LabWindow::onReady(const lab::MiniRestcommEndpoints &endpoints) {
     client_.setSettings({QUrl(QStringLiteral("http://") + endpoints.httpHostPort),
                          endpoints.accountSid, endpoints.authToken});
     // New phones for each server run: its SIP address may have changed.

@@ -7,7 +7,7 @@
 #include "numberconfig/restcomm_client.h"
 #include "numberconfig/server_numbers_model.h"
 #include "ui/lab_phones.h"
-#include "ui/mini_restcomm_launcher.h"
+#include "lab/mini_restcomm_launcher.h"
 
 #include <QMainWindow>
 
@@ -26,7 +26,7 @@ class LabWindow : public QMainWindow {
     explicit LabWindow(LabEngineFactory engineFactory = {}, QWidget *parent = nullptr);
     ~LabWindow() override;
 
-    MiniRestcommLauncher &launcher() { return launcher_; }
+    lab::MiniRestcommLauncher &launcher() { return launcher_; }
     numcfg::ServerNumbersModel &numbersModel() { return numbers_; }
     flow::FlowModel &flowModel() { return flow_; }
     LadderPanel *ladderPanel() const { return ladder_; }
@@ -50,10 +50,10 @@ class LabWindow : public QMainWindow {
     void openImportDialog();
 
   private:
-    void onReady(const MiniRestcommEndpoints &endpoints);
+    void onReady(const lab::MiniRestcommEndpoints &endpoints);
     void setStatus(const QString &text, bool error);
 
-    MiniRestcommLauncher launcher_;
+    lab::MiniRestcommLauncher launcher_;
     numcfg::RestcommClient client_;
     numcfg::ServerNumbersModel numbers_;
     flow::FlowModel flow_;

@@ -24,7 +24,7 @@ class TestLabWindow : public QObject {
 
   private slots:
     void readyLine() {
-        const auto endpoints = ui::parseReadyLine(
+        const auto endpoints = lab::parseReadyLine(
             "mini-restcomm ready sip=127.0.0.1:5080 http=127.0.0.1:41234 account_sid=AC1 "
             "auth_token=tok realm=127.0.0.1 data_dir=/tmp/x");
         QVERIFY(endpoints);
@@ -33,8 +33,8 @@ class TestLabWindow : public QObject {
         QCOMPARE(endpoints->accountSid, QStringLiteral("AC1"));
         QCOMPARE(endpoints->authToken, QStringLiteral("tok"));
         QCOMPARE(endpoints->dataDir, QStringLiteral("/tmp/x"));
-        QVERIFY(!ui::parseReadyLine("mini-restcomm ready sip=127.0.0.1:5080"));
-        QVERIFY(!ui::parseReadyLine("12:00:00 sip in INVITE"));
+        QVERIFY(!lab::parseReadyLine("mini-restcomm ready sip=127.0.0.1:5080"));
+        QVERIFY(!lab::parseReadyLine("12:00:00 sip in INVITE"));
     }
 
     void runsTheLab() {
@@ -109,7 +109,7 @@ class TestLabWindow : public QObject {
                      window.ladderPanel()->view()->viewport()->width());
         rptest::saveScreenshot(window, "lab-window");
 
-        QSignalSpy stopped(&window.launcher(), &ui::MiniRestcommLauncher::stopped);
+        QSignalSpy stopped(&window.launcher(), &lab::MiniRestcommLauncher::stopped);
         window.stopServer();
         QVERIFY(stopped.wait(8000));
         QCOMPARE(window.statusText(), QStringLiteral("mini-restcomm stopped."));
@@ -125,11 +125,11 @@ class TestLabWindow : public QObject {
         QVERIFY(udp.bind(QHostAddress::LocalHost, 0));
         QVERIFY(tcp.listen(QHostAddress::LocalHost, udp.localPort()));
         const QString taken = QStringLiteral("127.0.0.1:%1").arg(udp.localPort());
-        ui::MiniRestcommLauncher launcher;
+        lab::MiniRestcommLauncher launcher;
         launcher.setDataDir(data.path());
         launcher.setNextSipPort(udp.localPort());
-        QSignalSpy ready(&launcher, &ui::MiniRestcommLauncher::ready);
-        QSignalSpy failed(&launcher, &ui::MiniRestcommLauncher::failed);
+        QSignalSpy ready(&launcher, &lab::MiniRestcommLauncher::ready);
+        QSignalSpy failed(&launcher, &lab::MiniRestcommLauncher::failed);
         launcher.start();
         QVERIFY(ready.wait(15000));
         QCOMPARE(failed.count(), 0);
@@ -142,7 +142,7 @@ class TestLabWindow : public QObject {
     void reportsAServerThatCannotStart() {
         ui::LabWindow window;
         window.launcher().setDataDir("/proc/referphone-cannot-create-this");
-        QSignalSpy failed(&window.launcher(), &ui::MiniRestcommLauncher::failed);
+        QSignalSpy failed(&window.launcher(), &lab::MiniRestcommLauncher::failed);
         window.startServer();
         QVERIFY(failed.wait(10000));
         QVERIFY2(window.statusText().startsWith(

@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace ui {
+namespace lab {
 
 struct MiniRestcommEndpoints {
     QString sipHostPort;   // "127.0.0.1:5080"
@@ -44,7 +44,7 @@ class MiniRestcommLauncher : public QObject {
     QStringList recentOutput() const { return recent_; }
 
   signals:
-    void ready(const ui::MiniRestcommEndpoints &endpoints);
+    void ready(const lab::MiniRestcommEndpoints &endpoints);
     void failed(const QString &message);  // did not start, or stopped unexpectedly
     void stopped();
 
@@ -62,4 +62,4 @@ class MiniRestcommLauncher : public QObject {
     quint16 nextSipPort_ = 0;
 };
 
-}  // namespace ui
+}  // namespace lab

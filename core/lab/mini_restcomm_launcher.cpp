@@ -1,4 +1,4 @@
-#include "ui/mini_restcomm_launcher.h"
+#include "lab/mini_restcomm_launcher.h"
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@
 #include <csignal>
 #endif
 
-namespace ui {
+namespace lab {
 
 namespace {
 
@@ -199,4 +199,4 @@ void MiniRestcommLauncher::readOutput() {
     }
 }
 
-}  // namespace ui
+}  // namespace lab
