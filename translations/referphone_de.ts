@@ -33,45 +33,214 @@
         <source>Roll-back incomplete, the server still differs: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/referphone/main.cpp" line="93"/>
+        <source>No sound: headless audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/referphone/main.cpp" line="94"/>
+        <source>Audio setting ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="77"/>
+        <location filename="../ui/phone/calls_model.cpp" line="95"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="78"/>
+        <source>Ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="82"/>
+        <source>Calling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="84"/>
+        <source>Ringing at the other end…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="86"/>
+        <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="88"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="88"/>
+        <source>Talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="90"/>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="115"/>
+        <source>Transferring %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="117"/>
+        <source>Transferred %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="119"/>
+        <source>Transfer failed: %1 — call %2 back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="121"/>
+        <source>Transfer failed: %1 — %2 is still on the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="124"/>
+        <source>Transfer timed out (%1) — call %2 back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="126"/>
+        <source>Transfer timed out (%1) — hang up or resume %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="136"/>
+        <source>transferred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="138"/>
+        <source>transfer to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="141"/>
+        <source>transfer to %1 timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="147"/>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="150"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="151"/>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="153"/>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="154"/>
+        <source>not answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="364"/>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="20"/>
+        <source>There is no call %1 any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/save_file.cpp" line="10"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>engine::AudioDeviceCatalog</name>
+    <message>
+        <location filename="../core/engine/audio_devices.cpp" line="97"/>
+        <source>microphone &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/audio_devices.cpp" line="100"/>
+        <source>speaker &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/audio_devices.cpp" line="103"/>
+        <source>The %1 went away; the system default is used now (calls continue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/audio_devices.cpp" line="104"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flow::EventStreamClient</name>
+    <message>
+        <location filename="../core/flow/event_stream_client.cpp" line="25"/>
+        <source>event stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/flow/event_stream_client.cpp" line="73"/>
+        <source>event stream catch-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/flow/event_stream_client.cpp" line="78"/>
+        <source>event stream catch-up: the answer is not a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/flow/event_stream_client.cpp" line="90"/>
+        <source>event stream: a frame that is not a JSON object was ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flow::FlowModel</name>
     <message>
-        <location filename="../core/flow/flow_model.cpp" line="108"/>
+        <location filename="../core/flow/flow_model.cpp" line="145"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/flow/flow_model.cpp" line="110"/>
+        <location filename="../core/flow/flow_model.cpp" line="147"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/flow/flow_model.cpp" line="112"/>
+        <location filename="../core/flow/flow_model.cpp" line="149"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/flow/flow_model.cpp" line="114"/>
+        <location filename="../core/flow/flow_model.cpp" line="151"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/flow/flow_model.cpp" line="116"/>
+        <location filename="../core/flow/flow_model.cpp" line="153"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/referphone/main.cpp" line="24"/>
-        <source>SIP softphone with blind transfer: Transfer Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/referphone/main.cpp" line="29"/>
-        <source>Do not start mini-restcomm when the window opens.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -195,64 +364,969 @@
     </message>
 </context>
 <context>
+    <name>phone::AccountDialog</name>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="29"/>
+        <source>Accept transfers (REFER) from the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="30"/>
+        <source>Answer incoming calls automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="32"/>
+        <source>Edit account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="32"/>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="36"/>
+        <source>example.com or 127.0.0.1:5080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="38"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="38"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="39"/>
+        <source>same as the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="40"/>
+        <source>none, e.g. sip:127.0.0.1:5080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="46"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="47"/>
+        <source>never (peer-to-peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="57"/>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="58"/>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="59"/>
+        <source>Domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="60"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="61"/>
+        <source>Authentication user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="62"/>
+        <source>Outbound proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="63"/>
+        <source>Transport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/account_dialog.cpp" line="64"/>
+        <source>Register every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::AccountsModel</name>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="54"/>
+        <source>No registration (peer-to-peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="58"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="60"/>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="62"/>
+        <source>Unregistering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="64"/>
+        <source>Not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="66"/>
+        <source>Registration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="67"/>
+        <source>Registration failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="106"/>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="117"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/accounts_model.cpp" line="117"/>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::CallActions</name>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="17"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="17"/>
+        <source>Answer (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="18"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="18"/>
+        <source>Decline (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="19"/>
+        <location filename="../ui/phone/call_actions.cpp" line="42"/>
+        <location filename="../ui/phone/call_actions.cpp" line="106"/>
+        <location filename="../ui/phone/call_actions.cpp" line="107"/>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="19"/>
+        <source>Hang up (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="20"/>
+        <location filename="../ui/phone/call_actions.cpp" line="40"/>
+        <location filename="../ui/phone/call_actions.cpp" line="112"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="20"/>
+        <source>Hold or resume (Ctrl+Shift+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="21"/>
+        <location filename="../ui/phone/call_actions.cpp" line="41"/>
+        <location filename="../ui/phone/call_actions.cpp" line="115"/>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="21"/>
+        <source>Mute or unmute (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="22"/>
+        <source>Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="23"/>
+        <source>Send DTMF tones (or type digits while the call list has focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="24"/>
+        <source>Blind Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="25"/>
+        <source>Hand this call to another number (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="26"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="27"/>
+        <source>The transfer failed and the call is gone: call the peer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="28"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="28"/>
+        <source>Remove this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="40"/>
+        <location filename="../ui/phone/call_actions.cpp" line="112"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="41"/>
+        <location filename="../ui/phone/call_actions.cpp" line="115"/>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="42"/>
+        <location filename="../ui/phone/call_actions.cpp" line="108"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_actions.cpp" line="121"/>
+        <source>Call %1 back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::CallHistoryModel</name>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="147"/>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="147"/>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="167"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="169"/>
+        <source>Dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="171"/>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="173"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/call_history_model.cpp" line="175"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::CallsModel</name>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="173"/>
+        <location filename="../ui/phone/calls_model.cpp" line="232"/>
+        <source>transferred here by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="231"/>
+        <source>continues a transferred call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="311"/>
+        <source>%1 is transferring you to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="399"/>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="401"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="403"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/calls_model.cpp" line="405"/>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::ContactsModel</name>
+    <message>
+        <location filename="../ui/phone/contacts_model.cpp" line="136"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/contacts_model.cpp" line="136"/>
+        <source>Number or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::IncomingCallAlert</name>
+    <message>
+        <location filename="../ui/phone/incoming_call_alert.cpp" line="24"/>
+        <source>ReferPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/incoming_call_alert.cpp" line="81"/>
+        <source>Incoming call from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/incoming_call_alert.cpp" line="83"/>
+        <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::PasswordStore</name>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="25"/>
+        <source>file storage was asked for (REFERPHONE_PASSWORDS=file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="31"/>
+        <source>Passwords are kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="33"/>
+        <source>Passwords are stored UNENCRYPTED in %1 (readable by your user only) because no keychain is used: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="57"/>
+        <location filename="../ui/phone/password_store.cpp" line="84"/>
+        <source>the keychain failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="60"/>
+        <source>The keychain did not store the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/password_store.cpp" line="89"/>
+        <source>The keychain did not give the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::PhoneSession</name>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="68"/>
+        <source>The call failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="75"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="115"/>
+        <source>Password of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="121"/>
+        <location filename="../ui/phone/phone_session.cpp" line="166"/>
+        <source>Account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="150"/>
+        <source>The account %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="173"/>
+        <source>The user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="178"/>
+        <source>&quot;%1&quot; is not a valid domain (a host name or IP, optionally with :port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="199"/>
+        <source>Password of %1 not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="212"/>
+        <source>There is no account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="248"/>
+        <source>There is no account to call from: add one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="307"/>
+        <source>Only an established call without a transfer in progress can be transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="365"/>
+        <source>There is no phone named &quot;%1&quot; (this is &quot;%2&quot;; the Lab&apos;s phones are reachable when it runs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="377"/>
+        <source>This phone has no window to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="380"/>
+        <source>Dialling %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="383"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="384"/>
+        <source>No call is ringing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="388"/>
+        <source>Hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="389"/>
+        <source>There is no call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="394"/>
+        <source>Transferring to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="395"/>
+        <source>There is no call to transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="398"/>
+        <source>Unknown command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="448"/>
+        <source>History not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::PhoneWindow</name>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="57"/>
+        <source>ReferPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="103"/>
+        <source>Phone engine %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="108"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="123"/>
+        <source>The account the call goes out on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="132"/>
+        <source>Number, name or sip: address — Enter to call (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="136"/>
+        <location filename="../ui/phone/phone_window.cpp" line="291"/>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="140"/>
+        <source>Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="141"/>
+        <source>Show the keypad (Ctrl+K); in a call it sends DTMF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="147"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="174"/>
+        <source>Type digits here to send them as DTMF to the selected call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="224"/>
+        <source>Double-click to call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="237"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="245"/>
+        <source>Double-click to call, F2 to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="250"/>
+        <source>Add contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="251"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="256"/>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="276"/>
+        <source>C&amp;ontacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="281"/>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="282"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="287"/>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="289"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="299"/>
+        <source>Focus the dial field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="299"/>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="303"/>
+        <source>Show the keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="303"/>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="305"/>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="305"/>
+        <source>Ctrl+Shift+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="313"/>
+        <source>No call is ringing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="316"/>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="316"/>
+        <source>Ctrl+Shift+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="318"/>
+        <source>&amp;Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="318"/>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="320"/>
+        <source>Hold / &amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="320"/>
+        <source>Ctrl+Shift+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="322"/>
+        <source>&amp;Mute / Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="322"/>
+        <source>Ctrl+Shift+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="324"/>
+        <source>Blind &amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="324"/>
+        <source>Ctrl+Shift+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="327"/>
+        <source>Blind Transfer needs an established call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="344"/>
+        <source>There is no call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="397"/>
+        <source>Calling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="407"/>
+        <source>Sent DTMF %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::SettingsDialog</name>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="24"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="26"/>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="27"/>
+        <source>A&amp;udio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="49"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="50"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="51"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="79"/>
+        <source>Play a ringtone for incoming calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="83"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="98"/>
+        <source>Microphone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="99"/>
+        <source>Speaker (calls and ringtone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="103"/>
+        <source>No audio devices were found; the system default is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="111"/>
+        <source>Select an account to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="121"/>
+        <source>Select an account to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="126"/>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="127"/>
+        <source>Remove %1? Its calls end and its password is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="132"/>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/settings_dialog.cpp" line="139"/>
+        <source>Audio settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phone::TransferDialog</name>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="34"/>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="36"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="38"/>
+        <source>Blind Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="43"/>
+        <source>Number, user name or sip: address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="98"/>
+        <source>Transfer &lt;b&gt;%1&lt;/b&gt; to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="118"/>
+        <source>Transfers to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="121"/>
+        <source>For example 1002, carol, sip:carol@example.org or tel:+1555…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="148"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="152"/>
+        <source>Transferring %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="154"/>
+        <source>Transferring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="166"/>
+        <source>The call is gone; the outcome of the transfer is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="168"/>
+        <source>The call has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="182"/>
+        <source>Call %1 &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/transfer_dialog.cpp" line="193"/>
+        <source>The call is not established any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::ImportNumbersDialog</name>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="60"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="80"/>
         <source>No file opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="64"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="84"/>
         <source>Check against server</source>
         <translation>Mit dem Server abgleichen</translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="65"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="85"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="66"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="86"/>
         <source>Export server numbers…</source>
         <translation>Servernummern exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="67"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="87"/>
         <source>Import Number Config</source>
         <translation>Nummernkonfiguration importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="73"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="93"/>
         <source>Server URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="74"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="94"/>
         <source>AccountSid:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="75"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="95"/>
         <source>AuthToken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="77"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="97"/>
         <source>Open file…</source>
         <translation>Datei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="92"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="116"/>
         <source>Problems found in the file and on the server show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="107"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="131"/>
         <source>Problems:</source>
         <translation>Probleme:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="182"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="209"/>
         <source>Ready: %n change(s) to apply. Existing numbers are skipped unless their Action box is checked (replace).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -260,22 +1334,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="194"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="221"/>
         <source>note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="202"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="229"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="207"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="234"/>
         <source>%1 is larger than 16 MiB; not a number list</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="213"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="240"/>
         <source>%1 (%2, %n number(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -283,12 +1357,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="217"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="244"/>
         <source>File read. Checking against the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="218"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="245"/>
         <source>The file has %n problem(s); nothing can be imported until they are fixed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -296,17 +1370,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="230"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="257"/>
         <source>Enter the server URL, AccountSid and AuthToken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="240"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="267"/>
         <source>Server check failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="251"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="278"/>
         <source>%n problem(s) found; fix the file and open it again. Nothing was changed on the server.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -314,22 +1388,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="259"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="286"/>
         <source>Server read: %1 number(s), %2 application(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="279"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="298"/>
+        <source>Please wait: the import is running and is rolled back if it fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/import_numbers_dialog.cpp" line="314"/>
         <source>Not applied: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="284"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="319"/>
         <source>Nothing to apply: every number exists and is skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="288"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="323"/>
         <source>Applying %n change(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -337,13 +1416,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="312"/>
-        <location filename="../ui/import_numbers_dialog.cpp" line="330"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="347"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="365"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_numbers_dialog.cpp" line="335"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="370"/>
         <source>Exported %n number(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -351,143 +1430,176 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="343"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="378"/>
         <source>Open number config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="344"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="379"/>
         <source>Number configs (*.json *.csv);;JSON (*.json);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="352"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="387"/>
         <source>Restcomm IncomingPhoneNumbers JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="353"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="388"/>
         <source>ReferPhone export (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="354"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="389"/>
         <source>CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import_numbers_dialog.cpp" line="364"/>
+        <location filename="../ui/import_numbers_dialog.cpp" line="399"/>
         <source>Export numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::LabPhones</name>
+    <message>
+        <location filename="../ui/lab_phones.cpp" line="129"/>
+        <source>The Lab&apos;s phones are not up: mini-restcomm is not running (start it in the Transfer Lab window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_phones.cpp" line="140"/>
+        <source>The Lab runs three phones: say which with --phone %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_phones.cpp" line="145"/>
+        <source>There is no phone named &quot;%1&quot; in the Lab (its phones: %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::LabWindow</name>
     <message>
-        <location filename="../ui/lab_window.cpp" line="22"/>
+        <location filename="../ui/lab_window.cpp" line="24"/>
         <source>ReferPhone — Transfer Lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="23"/>
+        <location filename="../ui/lab_window.cpp" line="25"/>
         <source>Lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="25"/>
+        <location filename="../ui/lab_window.cpp" line="27"/>
         <source>Start mini-restcomm</source>
         <translation>mini-restcomm starten</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="26"/>
+        <location filename="../ui/lab_window.cpp" line="28"/>
         <source>Stop mini-restcomm</source>
         <translation>mini-restcomm beenden</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="29"/>
+        <location filename="../ui/lab_window.cpp" line="31"/>
         <source>Import Number Config…</source>
         <translation>Nummernkonfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="30"/>
+        <location filename="../ui/lab_window.cpp" line="32"/>
         <source>Reload numbers</source>
         <translation>Nummern neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="38"/>
+        <location filename="../ui/lab_window.cpp" line="44"/>
         <source>Double-click a cell to change it on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="43"/>
+        <location filename="../ui/lab_window.cpp" line="49"/>
         <source>Numbers on mini-restcomm:</source>
         <translation>Nummern auf mini-restcomm:</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="68"/>
+        <location filename="../ui/lab_window.cpp" line="80"/>
         <source>mini-restcomm stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="90"/>
+        <location filename="../ui/lab_window.cpp" line="111"/>
         <source>Starting mini-restcomm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="110"/>
+        <location filename="../ui/lab_window.cpp" line="146"/>
         <source>mini-restcomm running: SIP %1, HTTP %2, AccountSid %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_window.cpp" line="158"/>
+        <source>The Transfer Lab is already running; its window was raised.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::LadderPanel</name>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="25"/>
+        <location filename="../ui/ladder_panel.cpp" line="28"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
         <location filename="../ui/ladder_panel.cpp" line="29"/>
+        <source>Media events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ladder_panel.cpp" line="33"/>
         <source>Click a message in the ladder to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="32"/>
+        <location filename="../ui/ladder_panel.cpp" line="36"/>
         <source>Export as PNG…</source>
         <translation>Als PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="33"/>
+        <location filename="../ui/ladder_panel.cpp" line="37"/>
         <source>Export as text…</source>
         <translation>Als Text exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="75"/>
+        <location filename="../ui/ladder_panel.cpp" line="41"/>
+        <source>Show the relay&apos;s media notes (legs bridged, ringback, RTP learned) between the SIP messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ladder_panel.cpp" line="120"/>
         <source>cannot encode the ladder as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="86"/>
+        <location filename="../ui/ladder_panel.cpp" line="131"/>
         <source>Export ladder as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="86"/>
+        <location filename="../ui/ladder_panel.cpp" line="131"/>
         <source>Export ladder as text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="88"/>
+        <location filename="../ui/ladder_panel.cpp" line="133"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="88"/>
+        <location filename="../ui/ladder_panel.cpp" line="133"/>
         <source>Text files (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ladder_panel.cpp" line="93"/>
+        <location filename="../ui/ladder_panel.cpp" line="138"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,7 +1607,7 @@
 <context>
     <name>ui::LadderView</name>
     <message>
-        <location filename="../ui/ladder_view.cpp" line="202"/>
+        <location filename="../ui/ladder_view.cpp" line="212"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -503,37 +1615,37 @@
 <context>
     <name>ui::MiniRestcommLauncher</name>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="59"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="70"/>
         <source>mini-restcomm could not be started (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="73"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="84"/>
         <source>mini-restcomm crashed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="74"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="85"/>
         <source>mini-restcomm exited with code %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="75"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="86"/>
         <source> while running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="75"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="86"/>
         <source> before it was ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="116"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="127"/>
         <source>mini-restcomm not found: install ReferPhone&apos;s mini-restcomm next to referphone, or set MINI_RESTCOMM to its path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="122"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="133"/>
         <source>no free port on 127.0.0.1 for mini-restcomm&apos;s SIP listener</source>
         <translation type="unfinished"></translation>
     </message>
