@@ -566,7 +566,7 @@
         <location filename="../ui/phone/call_actions.cpp" line="41"/>
         <location filename="../ui/phone/call_actions.cpp" line="115"/>
         <source>Mute</source>
-        <translation>Stummschalten</translation>
+        <translation>Stumm</translation>
     </message>
     <message>
         <location filename="../ui/phone/call_actions.cpp" line="21"/>
@@ -576,7 +576,7 @@
     <message>
         <location filename="../ui/phone/call_actions.cpp" line="22"/>
         <source>Keypad</source>
-        <translation>Wähltastatur</translation>
+        <translation>Tastatur</translation>
     </message>
     <message>
         <location filename="../ui/phone/call_actions.cpp" line="23"/>
@@ -662,7 +662,7 @@
     <message>
         <location filename="../ui/phone/call_history_model.cpp" line="171"/>
         <source>Peer</source>
-        <translation>Teilnehmer</translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../ui/phone/call_history_model.cpp" line="173"/>
@@ -696,7 +696,7 @@
     <message>
         <location filename="../ui/phone/calls_model.cpp" line="399"/>
         <source>Peer</source>
-        <translation>Teilnehmer</translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../ui/phone/calls_model.cpp" line="401"/>
