@@ -34,12 +34,12 @@
         <translation>Zurücknahme unvollständig, der Server weicht noch ab: %1</translation>
     </message>
     <message>
-        <location filename="../app/referphone/main.cpp" line="93"/>
+        <location filename="../app/referphone/main.cpp" line="98"/>
         <source>No sound: headless audio</source>
         <translation>Kein Ton: Headless-Audio</translation>
     </message>
     <message>
-        <location filename="../app/referphone/main.cpp" line="94"/>
+        <location filename="../app/referphone/main.cpp" line="99"/>
         <source>Audio setting ignored</source>
         <translation>Audioeinstellung ignoriert</translation>
     </message>
@@ -848,47 +848,52 @@
         <translation>Dieses Telefon hat kein Fenster, das angezeigt werden könnte.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="380"/>
+        <location filename="../ui/phone/phone_session.cpp" line="379"/>
+        <source>This phone cannot open the Transfer Lab.</source>
+        <translation>Dieses Telefon kann das Transfer Lab nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_session.cpp" line="382"/>
         <source>Dialling %1</source>
         <translation>%1 wird gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="383"/>
+        <location filename="../ui/phone/phone_session.cpp" line="385"/>
         <source>Answered</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="384"/>
+        <location filename="../ui/phone/phone_session.cpp" line="386"/>
         <source>No call is ringing.</source>
         <translation>Es klingelt kein Anruf.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="388"/>
+        <location filename="../ui/phone/phone_session.cpp" line="390"/>
         <source>Hung up</source>
         <translation>Aufgelegt</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="389"/>
+        <location filename="../ui/phone/phone_session.cpp" line="391"/>
         <source>There is no call.</source>
         <translation>Es gibt keinen Anruf.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="394"/>
+        <location filename="../ui/phone/phone_session.cpp" line="396"/>
         <source>Transferring to %1</source>
         <translation>Transfer an %1</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="395"/>
+        <location filename="../ui/phone/phone_session.cpp" line="397"/>
         <source>There is no call to transfer.</source>
         <translation>Es gibt keinen Anruf, der transferiert werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="398"/>
+        <location filename="../ui/phone/phone_session.cpp" line="400"/>
         <source>Unknown command.</source>
         <translation>Unbekannter Befehl.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_session.cpp" line="448"/>
+        <location filename="../ui/phone/phone_session.cpp" line="450"/>
         <source>History not saved: %1</source>
         <translation>Verlauf nicht gespeichert: %1</translation>
     </message>
@@ -922,7 +927,7 @@
     </message>
     <message>
         <location filename="../ui/phone/phone_window.cpp" line="136"/>
-        <location filename="../ui/phone/phone_window.cpp" line="291"/>
+        <location filename="../ui/phone/phone_window.cpp" line="297"/>
         <source>&amp;Call</source>
         <translation>&amp;Anrufen</translation>
     </message>
@@ -997,112 +1002,127 @@
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="289"/>
+        <location filename="../ui/phone/phone_window.cpp" line="288"/>
+        <source>Transfer &amp;Lab…</source>
+        <translation>Transfer &amp;Lab…</translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="288"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="291"/>
+        <source>Open the Transfer Lab: a local mini-restcomm, three phones and the live ladder of a blind transfer.</source>
+        <translation>Das Transfer Lab öffnen: ein lokales mini-restcomm, drei Telefone und das Live-Sequenzdiagramm eines Blind-Transfers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/phone/phone_window.cpp" line="295"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="299"/>
+        <location filename="../ui/phone/phone_window.cpp" line="305"/>
         <source>Focus the dial field</source>
         <translation>Zum Wählfeld springen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="299"/>
+        <location filename="../ui/phone/phone_window.cpp" line="305"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="303"/>
+        <location filename="../ui/phone/phone_window.cpp" line="309"/>
         <source>Show the keypad</source>
         <translation>Wähltastatur anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="303"/>
+        <location filename="../ui/phone/phone_window.cpp" line="309"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="305"/>
+        <location filename="../ui/phone/phone_window.cpp" line="311"/>
         <source>&amp;Answer</source>
         <translation>&amp;Annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="305"/>
+        <location filename="../ui/phone/phone_window.cpp" line="311"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="313"/>
+        <location filename="../ui/phone/phone_window.cpp" line="319"/>
         <source>No call is ringing.</source>
         <translation>Es klingelt kein Anruf.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="316"/>
+        <location filename="../ui/phone/phone_window.cpp" line="322"/>
         <source>&amp;Decline</source>
         <translation>A&amp;blehnen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="316"/>
+        <location filename="../ui/phone/phone_window.cpp" line="322"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="318"/>
+        <location filename="../ui/phone/phone_window.cpp" line="324"/>
         <source>&amp;Hang up</source>
         <translation>A&amp;uflegen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="318"/>
+        <location filename="../ui/phone/phone_window.cpp" line="324"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="320"/>
+        <location filename="../ui/phone/phone_window.cpp" line="326"/>
         <source>Hold / &amp;Resume</source>
         <translation>&amp;Halten / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="320"/>
+        <location filename="../ui/phone/phone_window.cpp" line="326"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="322"/>
+        <location filename="../ui/phone/phone_window.cpp" line="328"/>
         <source>&amp;Mute / Unmute</source>
         <translation>&amp;Stummschaltung ein/aus</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="322"/>
+        <location filename="../ui/phone/phone_window.cpp" line="328"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="324"/>
+        <location filename="../ui/phone/phone_window.cpp" line="330"/>
         <source>Blind &amp;Transfer…</source>
         <translation>Blind-&amp;Transfer…</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="324"/>
+        <location filename="../ui/phone/phone_window.cpp" line="330"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="327"/>
+        <location filename="../ui/phone/phone_window.cpp" line="333"/>
         <source>Blind Transfer needs an established call.</source>
         <translation>Für einen Blind-Transfer muss ein Gespräch bestehen.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="344"/>
+        <location filename="../ui/phone/phone_window.cpp" line="350"/>
         <source>There is no call.</source>
         <translation>Es gibt keinen Anruf.</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="397"/>
+        <location filename="../ui/phone/phone_window.cpp" line="407"/>
         <source>Calling %1…</source>
         <translation>%1 wird angerufen…</translation>
     </message>
     <message>
-        <location filename="../ui/phone/phone_window.cpp" line="407"/>
+        <location filename="../ui/phone/phone_window.cpp" line="417"/>
         <source>Sent DTMF %1</source>
         <translation>DTMF %1 gesendet</translation>
     </message>
@@ -1481,62 +1501,62 @@
 <context>
     <name>ui::LabWindow</name>
     <message>
-        <location filename="../ui/lab_window.cpp" line="24"/>
+        <location filename="../ui/lab_window.cpp" line="25"/>
         <source>ReferPhone — Transfer Lab</source>
         <translation>ReferPhone — Transfer Lab</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="25"/>
+        <location filename="../ui/lab_window.cpp" line="26"/>
         <source>Lab</source>
         <translation>Lab</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="27"/>
+        <location filename="../ui/lab_window.cpp" line="28"/>
         <source>Start mini-restcomm</source>
         <translation>mini-restcomm starten</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="28"/>
+        <location filename="../ui/lab_window.cpp" line="29"/>
         <source>Stop mini-restcomm</source>
         <translation>mini-restcomm beenden</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="31"/>
+        <location filename="../ui/lab_window.cpp" line="32"/>
         <source>Import Number Config…</source>
         <translation>Nummernkonfiguration importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="32"/>
+        <location filename="../ui/lab_window.cpp" line="33"/>
         <source>Reload numbers</source>
         <translation>Nummern neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="44"/>
+        <location filename="../ui/lab_window.cpp" line="45"/>
         <source>Double-click a cell to change it on the server.</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie auf dem Server zu ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="49"/>
+        <location filename="../ui/lab_window.cpp" line="50"/>
         <source>Numbers on mini-restcomm:</source>
         <translation>Nummern auf mini-restcomm:</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="80"/>
+        <location filename="../ui/lab_window.cpp" line="81"/>
         <source>mini-restcomm stopped.</source>
         <translation>mini-restcomm beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="111"/>
+        <location filename="../ui/lab_window.cpp" line="119"/>
         <source>Starting mini-restcomm…</source>
         <translation>mini-restcomm wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="146"/>
+        <location filename="../ui/lab_window.cpp" line="154"/>
         <source>mini-restcomm running: SIP %1, HTTP %2, AccountSid %3</source>
         <translation>mini-restcomm läuft: SIP %1, HTTP %2, AccountSid %3</translation>
     </message>
     <message>
-        <location filename="../ui/lab_window.cpp" line="158"/>
+        <location filename="../ui/lab_window.cpp" line="167"/>
         <source>The Transfer Lab is already running; its window was raised.</source>
         <translation>Das Transfer Lab läuft bereits; sein Fenster wurde nach vorn geholt.</translation>
     </message>
@@ -1615,37 +1635,45 @@
 <context>
     <name>ui::MiniRestcommLauncher</name>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="70"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="72"/>
         <source>mini-restcomm could not be started (%1): %2</source>
         <translation>mini-restcomm konnte nicht gestartet werden (%1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="84"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="94"/>
         <source>mini-restcomm crashed</source>
         <translation>mini-restcomm ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="85"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="95"/>
         <source>mini-restcomm exited with code %1</source>
         <translation>mini-restcomm wurde mit Code %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="86"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="96"/>
         <source> while running</source>
         <translation> (im laufenden Betrieb)</translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="86"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="96"/>
         <source> before it was ready</source>
         <translation> (bevor es bereit war)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="105"/>
+        <source> (tried %n port(s); close the program that holds them or try again)</source>
+        <translation>
+            <numerusform> (%n Port versucht; schließen Sie das Programm, das ihn belegt, oder versuchen Sie es erneut)</numerusform>
+            <numerusform> (%n Ports versucht; schließen Sie das Programm, das sie belegt, oder versuchen Sie es erneut)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="127"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="148"/>
         <source>mini-restcomm not found: install ReferPhone&apos;s mini-restcomm next to referphone, or set MINI_RESTCOMM to its path</source>
         <translation>mini-restcomm nicht gefunden: Installieren Sie das mini-restcomm von ReferPhone neben referphone oder setzen Sie MINI_RESTCOMM auf seinen Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/mini_restcomm_launcher.cpp" line="133"/>
+        <location filename="../ui/mini_restcomm_launcher.cpp" line="155"/>
         <source>no free port on 127.0.0.1 for mini-restcomm&apos;s SIP listener</source>
         <translation>kein freier Port auf 127.0.0.1 für den SIP-Listener von mini-restcomm</translation>
     </message>
