@@ -270,6 +270,11 @@ class TestLabCli : public QObject {
                             root.filePath(QStringLiteral("runtime")));
         environment_.insert(QStringLiteral("TMPDIR"), root.filePath(QStringLiteral("tmp")));
         environment_.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // The messages checked here are the English ones: no translation, whatever the
+        // locale of the machine running the test.
+        environment_.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        environment_.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        environment_.remove(QStringLiteral("LANGUAGE"));
         // No sound card on the test machines: a tone source and a null sink.
         environment_.insert(QStringLiteral("REFERPHONE_AUDIO"), QStringLiteral("headless"));
         environment_.insert(
