@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -138,6 +139,13 @@ class TestLabEndToEnd : public QObject {
         const engine::CallKey carolCall = liveCall(carol, ringing)->info.key;
         QTRY_VERIFY(carolPanel->actionsFor(carolCall) != nullptr);
         rptest::saveScreenshot(window, "lab-e2e-carol-ringing");
+        // The ringing row fits Carol's narrow panel: Answer is on screen, not scrolled away.
+        QWidget *carolActions = carolPanel->actionsFor(carolCall);
+        QTRY_VERIFY2(
+            carolActions->geometry().right() <= carolPanel->callsView()->viewport()->width(),
+            qPrintable(QStringLiteral("actions end at %1, viewport %2")
+                           .arg(carolActions->geometry().right())
+                           .arg(carolPanel->callsView()->viewport()->width())));
         QTRY_VERIFY(clickable(carolPanel->actionsFor(carolCall)->answerButton()));
         QTest::mouseClick(carolPanel->actionsFor(carolCall)->answerButton(), Qt::LeftButton);
 

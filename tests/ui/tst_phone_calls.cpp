@@ -134,6 +134,12 @@ class PhoneCallsTest : public QObject {
         phone::CallActions *actions = window.actionsFor(call);
         QVERIFY(actions->answerButton()->isVisible());
         QVERIFY(actions->declineButton()->isVisible());
+        // Ringing: Answer and Decline (and Blind Transfer, off); the rest once answered.
+        for (QToolButton *later : {actions->hangUpButton(), actions->holdButton(),
+                                   actions->muteButton(), actions->keypadButton()}) {
+            QVERIFY2(!later->isVisible(), qPrintable(later->text()));
+        }
+        QVERIFY(actions->transferButton()->isVisible() && !actions->transferButton()->isEnabled());
         QCOMPARE(phone.rowText(call), QStringLiteral("Incoming call"));
         QTest::mouseClick(actions->declineButton(), Qt::LeftButton);
         QCOMPARE(phone.fake.commandLog().last(), QStringLiteral("decline %1").arg(call.callId));

@@ -102,19 +102,19 @@ void CallActions::apply(const CallRow &row) {
     const bool live = !row.closed;
     answer_->setVisible(row.canAnswer());
     decline_->setVisible(row.canAnswer());
-    hangUp_->setVisible(live);
+    // A ringing call offers Answer and Decline only (Decline is its hang-up); Hold, Mute and
+    // the keypad come once it is answered. Fewer buttons also keep the row within the Lab's
+    // narrow phone panels.
+    hangUp_->setVisible(live && !row.canAnswer());
     hangUp_->setText(row.info.state == engine::CallState::Established ? tr("Hang up")
-                     : row.canAnswer()                                ? tr("Hang up")
                                                                       : tr("Cancel"));
     const bool talking = row.isEstablished();
-    hold_->setVisible(live);
-    hold_->setEnabled(talking && !row.transferPending());
+    hold_->setVisible(talking);
+    hold_->setEnabled(!row.transferPending());
     hold_->setText(row.info.onHold ? tr("Resume") : tr("Hold"));
-    mute_->setVisible(live);
-    mute_->setEnabled(talking);
+    mute_->setVisible(talking);
     mute_->setText(row.info.muted ? tr("Unmute") : tr("Mute"));
-    keypad_->setVisible(live);
-    keypad_->setEnabled(talking);
+    keypad_->setVisible(talking);
     transfer_->setVisible(live);
     transfer_->setEnabled(row.canTransfer());
     callBack_->setVisible(row.offersCallBack());
