@@ -1,5 +1,7 @@
 #include "numberconfig/import_parser.h"
 
+#include <algorithm>
+
 #include "numberconfig/csv.h"
 #include "numberconfig/number_fields.h"
 
@@ -276,9 +278,16 @@ ImportDocument parseCsvDocument(const QByteArray &data) {
             const QString column =
                 hasPhone ? header.cells.at(seen.value(QStringLiteral("PhoneNumber"))).trimmed()
                          : QStringLiteral("PhoneNumber");
-            entry.issues.append({entry.location, column,
-                                 hasPhone ? QStringLiteral("required")
-                                          : QStringLiteral("required (no PhoneNumber column)")});
+            // An empty number cell has said "required" already (setValue).
+            const bool said =
+                std::any_of(entry.issues.cbegin(), entry.issues.cend(),
+                            [&column](const Issue &issue) { return issue.field == column; });
+            if (!said) {
+                entry.issues.append({entry.location, column,
+                                     hasPhone
+                                         ? QStringLiteral("required")
+                                         : QStringLiteral("required (no PhoneNumber column)")});
+            }
         }
         document.entries.append(entry);
     }

@@ -110,6 +110,13 @@ class TestNumberConfig : public QObject {
         QVERIFY(
             hasIssue(issues, "line 4", "PhoneNumber", "duplicate number 1001 (first at line 2)"));
         QVERIFY(hasIssue(issues, "line 5", "PhoneNumber", "required"));
+        // Said once, not once for the empty cell and again for the missing number.
+        QCOMPARE(std::count_if(issues.begin(), issues.end(),
+                               [](const Issue &issue) {
+                                   return issue.location == "line 5" &&
+                                          issue.field == "PhoneNumber";
+                               }),
+                 1);
         QVERIFY(hasIssue(issues, "line 6", "", "2 cells, the header has 4"));
         QVERIFY(doc.entries[0].issues.isEmpty());  // the good row has none of its own
     }
