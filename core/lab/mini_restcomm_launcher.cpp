@@ -1,7 +1,5 @@
 #include "lab/mini_restcomm_launcher.h"
 
-#include <algorithm>
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -9,6 +7,7 @@
 #include <QTcpServer>
 #include <QTimer>
 #include <QUdpSocket>
+#include <algorithm>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>

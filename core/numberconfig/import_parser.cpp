@@ -1,13 +1,12 @@
 #include "numberconfig/import_parser.h"
 
-#include <algorithm>
-
 #include "numberconfig/csv.h"
 #include "numberconfig/number_fields.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace numcfg {
 
