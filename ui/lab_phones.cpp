@@ -1,5 +1,7 @@
 #include "ui/lab_phones.h"
 
+#include "engine/baresip_engine.h"
+
 #include "ui/phone/phone_session.h"
 #include "ui/phone/phone_window.h"
 
@@ -8,6 +10,19 @@
 #include <QWidget>
 
 namespace ui {
+
+LabPhoneEngine baresipLabPhone(engine::AudioMode audio) {
+    engine::BaresipSettings settings;
+    settings.audio = audio;
+    auto baresip = std::make_unique<engine::BaresipEngine>(settings);
+    const engine::BaresipEngine *raw = baresip.get();
+    return {std::move(baresip), [raw] {
+                return raw->ports().sip == 0 ? QString()
+                                             : QStringLiteral("%1:%2")
+                                                   .arg(raw->settings().listenAddress)
+                                                   .arg(raw->ports().sip);
+            }};
+}
 
 namespace {
 

@@ -2,6 +2,7 @@
 // The Transfer Lab's three phones (Alice, Bob, Carol): each its own engine and PhoneSession,
 // registered with digest auth at the Lab's mini-restcomm, shown with the normal phone window
 // embedded as a panel. The command line reaches them through handleRequest() with --phone.
+#include "engine/baresip_config.h"
 #include "engine/engine.h"
 #include "flow/lane_map.h"
 #include "ui/phone/instance_protocol.h"
@@ -33,6 +34,10 @@ struct LabPhoneEngine {
 // Called once per phone with its lower-case name ("alice"); the real app makes BaresipEngines,
 // tests pass FakeEngines.
 using LabEngineFactory = std::function<LabPhoneEngine(const QString &name)>;
+
+// The real Lab phone: a BaresipEngine on a free SIP port of 127.0.0.1 with a temporary config
+// dir of its own, using `audio` (headless where there is no sound device, and in tests).
+LabPhoneEngine baresipLabPhone(engine::AudioMode audio);
 
 class LabPhones : public QObject {
     Q_OBJECT

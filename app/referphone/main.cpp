@@ -102,21 +102,6 @@ void showAudioNotice(QMainWindow &window, const engine::AudioModeChoice &choice)
     window.statusBar()->addPermanentWidget(label);  // owned by the status bar
 }
 
-// The Lab's phones: one baresip each, on its own free SIP port of 127.0.0.1, with a
-// temporary config dir of its own (the engine's default).
-ui::LabPhoneEngine makeLabEngine(engine::AudioMode audio) {
-    engine::BaresipSettings settings;
-    settings.audio = audio;
-    auto baresip = std::make_unique<engine::BaresipEngine>(settings);
-    const engine::BaresipEngine *raw = baresip.get();
-    return {std::move(baresip), [raw] {
-                return raw->ports().sip == 0 ? QString()
-                                             : QStringLiteral("%1:%2")
-                                                   .arg(raw->settings().listenAddress)
-                                                   .arg(raw->ports().sip);
-            }};
-}
-
 // The Transfer Lab: bundled mini-restcomm, its numbers, the live ladder and three phones,
 // reachable with `referphone --phone NAME …`.
 int runLab(int argc, char **argv, bool noStart) {
@@ -126,7 +111,8 @@ int runLab(int argc, char **argv, bool noStart) {
     QTranslator translator;
     installTranslation(app, translator);
     const engine::AudioModeChoice audio = chooseAudio();
-    ui::LabWindow window([mode = audio.mode](const QString &) { return makeLabEngine(mode); });
+    ui::LabWindow window(
+        [mode = audio.mode](const QString &) { return ui::baresipLabPhone(mode); });
     showAudioNotice(window, audio);
     // Single instance: a second Lab (or phone) would fight over the command-line socket.
     phone::InstanceServer server(
@@ -225,7 +211,7 @@ int main(int argc, char **argv) {
     const auto openLab = [&lab, &audio] {
         if (!lab) {
             lab = std::make_unique<ui::LabWindow>(
-                [mode = audio.mode](const QString &) { return makeLabEngine(mode); });
+                [mode = audio.mode](const QString &) { return ui::baresipLabPhone(mode); });
             showAudioNotice(*lab, audio);
             QObject::connect(lab.get(), &ui::LabWindow::closed, lab.get(), [&lab] {
                 QTimer::singleShot(0, [&lab] { lab.reset(); });  // after closeEvent returns

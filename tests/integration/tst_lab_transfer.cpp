@@ -3,6 +3,7 @@
 // through his PhoneSession (what the Blind Transfer dialog and `--phone bob --transfer carol`
 // call), Carol answers: Alice and Carol talk, Bob's row says "Transferred".
 #include "engine/baresip_engine.h"
+#include "ui/lab_phones.h"
 #include "ui/lab_window.h"
 #include "ui/phone/accounts_model.h"
 #include "ui/phone/calls_model.h"
@@ -38,13 +39,7 @@ class TestLabTransfer : public QObject {
         QTemporaryDir data;
         QVERIFY(data.isValid());
         ui::LabWindow window([](const QString &) {
-            engine::BaresipSettings settings;
-            settings.audio = engine::AudioMode::Headless;  // no sound card in CI
-            auto baresip = std::make_unique<engine::BaresipEngine>(settings);
-            const engine::BaresipEngine *raw = baresip.get();
-            return ui::LabPhoneEngine{
-                std::move(baresip),
-                [raw] { return QStringLiteral("127.0.0.1:%1").arg(raw->ports().sip); }};
+            return ui::baresipLabPhone(engine::AudioMode::Headless);  // no sound card in CI
         });
         window.launcher().setDataDir(data.path());
         window.show();

@@ -9,6 +9,7 @@
 #include "flow/flow_text.h"
 #include "screenshot.h"
 #include "ui/ladder_panel.h"
+#include "ui/lab_phones.h"
 #include "ui/lab_window.h"
 #include "ui/phone/accounts_model.h"
 #include "ui/phone/call_actions.h"
@@ -79,13 +80,7 @@ class TestLabEndToEnd : public QObject {
         QTemporaryDir data;
         QVERIFY(data.isValid());
         ui::LabWindow window([](const QString &) {
-            engine::BaresipSettings settings;
-            settings.audio = engine::AudioMode::Headless;  // no sound card in CI
-            auto baresip = std::make_unique<engine::BaresipEngine>(settings);
-            const engine::BaresipEngine *raw = baresip.get();
-            return ui::LabPhoneEngine{
-                std::move(baresip),
-                [raw] { return QStringLiteral("127.0.0.1:%1").arg(raw->ports().sip); }};
+            return ui::baresipLabPhone(engine::AudioMode::Headless);  // no sound card in CI
         });
         window.launcher().setDataDir(data.path());
         window.resize(1500, 950);
