@@ -15,6 +15,7 @@
 #include <QIcon>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QMainWindow>
 #include <QStandardPaths>
@@ -71,11 +72,16 @@ void setWindowIcon(QApplication &app) {
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/referphone-256.png")));
 }
 
-void installTranslation(QApplication &app, QTranslator &translator) {
-    // The GUI strings in the user's language when a translation is built in (:/i18n).
+void installTranslation(QApplication &app, QTranslator &translator, QTranslator &qtTranslator) {
+    // The GUI strings in the user's language when a translation is built in (:/i18n), and
+    // Qt's own (file dialog, standard buttons) from Qt's translations when installed.
     if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
                         QStringLiteral(":/i18n"))) {
         app.installTranslator(&translator);
+        if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            app.installTranslator(&qtTranslator);
+        }
     }
 }
 
@@ -109,7 +115,8 @@ int runLab(int argc, char **argv, bool noStart) {
     QuitOnSignal quitOnSignal;
     setWindowIcon(app);
     QTranslator translator;
-    installTranslation(app, translator);
+    QTranslator qtTranslator;
+    installTranslation(app, translator, qtTranslator);
     const engine::AudioModeChoice audio = chooseAudio();
     ui::LabWindow window(
         [mode = audio.mode](const QString &) { return ui::baresipLabPhone(mode); });
@@ -189,7 +196,8 @@ int main(int argc, char **argv) {
     QuitOnSignal quitOnSignal;
     setWindowIcon(app);
     QTranslator translator;
-    installTranslation(app, translator);
+    QTranslator qtTranslator;
+    installTranslation(app, translator, qtTranslator);
     const QString profile = profileDirectory();
     QDir().mkpath(profile);
 
