@@ -68,22 +68,27 @@ QString profileDirectory() {
                : configured;
 }
 
-void setWindowIcon(QApplication &app) {
-    app.setWindowIcon(QIcon(QStringLiteral(":/icons/referphone-256.png")));
-}
-
-void installTranslation(QApplication &app, QTranslator &translator, QTranslator &qtTranslator) {
-    // The GUI strings in the user's language when a translation is built in (:/i18n), and
-    // Qt's own (file dialog, standard buttons) from Qt's translations when installed.
-    if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n"))) {
-        app.installTranslator(&translator);
-        if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-            app.installTranslator(&qtTranslator);
+// What both windows (softphone and Lab) need around them: the application, a clean quit on
+// SIGTERM/SIGINT, the icon, and the GUI's (and Qt's own) strings in the user's language when
+// a translation is built in (:/i18n).
+struct GuiApplication {
+    GuiApplication(int &argc, char **argv) : app(argc, argv) {
+        app.setWindowIcon(QIcon(QStringLiteral(":/icons/referphone-256.png")));
+        if (translator.load(QLocale(), QStringLiteral("referphone"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n"))) {
+            app.installTranslator(&translator);
+            if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+                app.installTranslator(&qtTranslator);
+            }
         }
     }
-}
+
+    QApplication app;
+    QuitOnSignal quitOnSignal;
+    QTranslator translator;
+    QTranslator qtTranslator;
+};
 
 // System audio unless REFERPHONE_AUDIO says otherwise or no sound device exists (then every
 // call would end at once); the window says which.
@@ -111,12 +116,7 @@ void showAudioNotice(QMainWindow &window, const engine::AudioModeChoice &choice)
 // The Transfer Lab: bundled mini-restcomm, its numbers, the live ladder and three phones,
 // reachable with `referphone --phone NAME …`.
 int runLab(int argc, char **argv, bool noStart) {
-    QApplication app(argc, argv);
-    QuitOnSignal quitOnSignal;
-    setWindowIcon(app);
-    QTranslator translator;
-    QTranslator qtTranslator;
-    installTranslation(app, translator, qtTranslator);
+    GuiApplication app(argc, argv);
     const engine::AudioModeChoice audio = chooseAudio();
     ui::LabWindow window(
         [mode = audio.mode](const QString &) { return ui::baresipLabPhone(mode); });
@@ -192,12 +192,7 @@ int main(int argc, char **argv) {
         // `referphone` or `referphone sip:…` with no phone running: start one (and dial).
     }
 
-    QApplication app(argc, argv);
-    QuitOnSignal quitOnSignal;
-    setWindowIcon(app);
-    QTranslator translator;
-    QTranslator qtTranslator;
-    installTranslation(app, translator, qtTranslator);
+    GuiApplication app(argc, argv);
     const QString profile = profileDirectory();
     QDir().mkpath(profile);
 
@@ -291,5 +286,5 @@ int main(int argc, char **argv) {
                                         });
         }
     }
-    return app.exec();
+    return QApplication::exec();
 }
