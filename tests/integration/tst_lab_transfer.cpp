@@ -2,10 +2,7 @@
 // at the Lab's mini-restcomm. Alice dials 1001, Bob answers, Bob blind-transfers Alice to carol
 // through his PhoneSession (what the Blind Transfer dialog and `--phone bob --transfer carol`
 // call), Carol answers: Alice and Carol talk, Bob's row says "Transferred".
-#include "engine/baresip_engine.h"
-#include "ui/lab_phones.h"
-#include "ui/lab_window.h"
-#include "ui/phone/accounts_model.h"
+#include "lab_test_support.h"
 #include "ui/phone/calls_model.h"
 #include "ui/phone/phone_session.h"
 
@@ -13,12 +10,6 @@
 #include <QtTest>
 
 namespace {
-
-bool registered(phone::PhoneSession *session) {
-    phone::AccountsModel *accounts = session->accounts();
-    return accounts->rowCount() == 1 &&
-           accounts->state(0).registration == engine::RegistrationState::Registered;
-}
 
 bool hasEstablishedCall(phone::PhoneSession *session) {
     for (const phone::CallRow &row : session->calls()->rows()) {
@@ -38,18 +29,14 @@ class TestLabTransfer : public QObject {
     void aliceIsTransferredToCarol() {
         QTemporaryDir data;
         QVERIFY(data.isValid());
-        ui::LabWindow window([](const QString &) {
-            return ui::baresipLabPhone(engine::AudioMode::Headless);  // no sound card in CI
-        });
-        window.launcher().setDataDir(data.path());
-        window.show();
-        window.startServer();
-        QTRY_VERIFY_WITH_TIMEOUT(window.launcher().isReady(), 10000);
-        QCOMPARE(window.phones().count(), 3);
+        ui::LabWindow window(rptest::headlessLabPhones());
+        rptest::startLabWithRegisteredPhones(window, data.path());
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         phone::PhoneSession *alice = window.phones().session("alice");
         phone::PhoneSession *bob = window.phones().session("bob");
         phone::PhoneSession *carol = window.phones().session("carol");
-        QTRY_VERIFY_WITH_TIMEOUT(registered(alice) && registered(bob) && registered(carol), 15000);
 
         QVERIFY(!alice->dial(alice->defaultAccountAor(), "1001").isError());
         QTRY_VERIFY_WITH_TIMEOUT(bob->firstRingingCall().has_value(), 15000);

@@ -4,14 +4,11 @@
 // Answer. Then Alice and Carol talk, Bob's call is over with "Transferred", and the ladder's
 // flow model holds the REFER, its 202, Bob's BYE, the refer fetch with its three parameters
 // and Carol's INVITE, in that order.
-#include "engine/baresip_engine.h"
 #include "flow/flow_model.h"
 #include "flow/flow_text.h"
+#include "lab_test_support.h"
 #include "screenshot.h"
 #include "ui/ladder_panel.h"
-#include "ui/lab_phones.h"
-#include "ui/lab_window.h"
-#include "ui/phone/accounts_model.h"
 #include "ui/phone/call_actions.h"
 #include "ui/phone/calls_model.h"
 #include "ui/phone/phone_session.h"
@@ -30,12 +27,6 @@ using flow::EntryKind;
 using flow::FlowEntry;
 
 namespace {
-
-bool registered(phone::PhoneSession *session) {
-    phone::AccountsModel *accounts = session->accounts();
-    return accounts->rowCount() == 1 &&
-           accounts->state(0).registration == engine::RegistrationState::Registered;
-}
 
 // The phone's only live call in the given state, if any.
 std::optional<phone::CallRow> liveCall(phone::PhoneSession *session,
@@ -79,15 +70,12 @@ class TestLabEndToEnd : public QObject {
     void blindTransferClickedThroughTheLab() {
         QTemporaryDir data;
         QVERIFY(data.isValid());
-        ui::LabWindow window([](const QString &) {
-            return ui::baresipLabPhone(engine::AudioMode::Headless);  // no sound card in CI
-        });
-        window.launcher().setDataDir(data.path());
+        ui::LabWindow window(rptest::headlessLabPhones());
         window.resize(1500, 950);
-        window.show();
-        window.startServer();
-        QTRY_VERIFY_WITH_TIMEOUT(window.launcher().isReady(), 10000);
-        QCOMPARE(window.phones().count(), 3);
+        rptest::startLabWithRegisteredPhones(window, data.path());
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         phone::PhoneSession *alice = window.phones().session("alice");
         phone::PhoneSession *bob = window.phones().session("bob");
         phone::PhoneSession *carol = window.phones().session("carol");
@@ -95,7 +83,6 @@ class TestLabEndToEnd : public QObject {
         phone::PhoneWindow *bobPanel = window.phones().panel("bob");
         phone::PhoneWindow *carolPanel = window.phones().panel("carol");
         QVERIFY(alicePanel && bobPanel && carolPanel);
-        QTRY_VERIFY_WITH_TIMEOUT(registered(alice) && registered(bob) && registered(carol), 15000);
         // Once the engines run, no panel still says they are starting.
         for (phone::PhoneWindow *panel : {alicePanel, bobPanel, carolPanel}) {
             QTRY_VERIFY2(!panel->statusMessage().contains("starting"),
